@@ -1,0 +1,184 @@
+package io.dst.engine.log;
+
+import io.dst.engine.DstException;
+import io.dst.engine.ErrorCode;
+import io.dst.engine.codec.BinaryIn;
+import io.dst.engine.codec.BinaryOut;
+import io.dst.engine.codec.Checksums;
+import io.dst.engine.codec.PredicateCodec;
+import io.dst.engine.codec.SchemaCodec;
+import io.dst.engine.expr.Predicate;
+import io.dst.engine.schema.TableSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The binary log entry format of a {@link Mutation}: a format version byte, a type byte, the
+ * type's fields (varints, length-prefixed UTF-8, tagged values), then the CRC32C of all of that as 4
+ * big-endian bytes. The encoding is canonical: equal mutations encode to equal bytes.
+ */
+public final class LogEntryCodec {
+  /** The format version written in the first byte of every entry. */
+  public static final int VERSION = 1;
+
+  private static final String WHAT = "log entry";
+  private static final int STR_PUT = 1;
+  private static final int STR_DELETE = 2;
+  private static final int STR_INCR = 3;
+  private static final int STR_APPEND = 4;
+  private static final int DICT_PUT = 5;
+  private static final int DICT_DELETE = 6;
+  private static final int CREATE_TABLE = 7;
+  private static final int DROP_TABLE = 8;
+  private static final int CREATE_INDEX = 9;
+  private static final int INSERT = 10;
+  private static final int UPDATE = 11;
+  private static final int DELETE = 12;
+
+  private LogEntryCodec() {}
+
+  public static byte[] encode(Mutation m) {
+    BinaryOut out = new BinaryOut(64);
+    out.writeByte(VERSION);
+    if (m instanceof Mutation.StrPut p) {
+      out.writeByte(STR_PUT).writeString(p.key()).writeString(p.value());
+    } else if (m instanceof Mutation.StrDelete d) {
+      out.writeByte(STR_DELETE).writeString(d.key());
+    } else if (m instanceof Mutation.StrIncr i) {
+      out.writeByte(STR_INCR).writeString(i.key()).writeVarLong(i.delta());
+    } else if (m instanceof Mutation.StrAppend a) {
+      out.writeByte(STR_APPEND).writeString(a.key()).writeString(a.suffix());
+    } else if (m instanceof Mutation.DictPut p) {
+      out.writeByte(DICT_PUT).writeString(p.key()).writeVarInt(p.fields().size());
+      p.fields().forEach((k, v) -> out.writeString(k).writeString(v));
+    } else if (m instanceof Mutation.DictDelete d) {
+      out.writeByte(DICT_DELETE).writeString(d.key()).writeVarInt(d.fields().size());
+      d.fields().forEach(out::writeString);
+    } else if (m instanceof Mutation.CreateTable c) {
+      out.writeByte(CREATE_TABLE);
+      SchemaCodec.write(out, c.schema());
+      out.writeVarInt(c.partitions()).writeBool(c.ifNotExists());
+    } else if (m instanceof Mutation.DropTable d) {
+      out.writeByte(DROP_TABLE).writeString(d.table()).writeBool(d.ifExists());
+    } else if (m instanceof Mutation.CreateIndex c) {
+      out.writeByte(CREATE_INDEX).writeString(c.table()).writeString(c.indexName())
+          .writeVarInt(c.columns().size());
+      c.columns().forEach(out::writeString);
+    } else if (m instanceof Mutation.Insert ins) {
+      out.writeByte(INSERT).writeString(ins.table()).writeVarInt(ins.partition())
+          .writeVarInt(ins.rows().size());
+      for (Object[] row : ins.rows()) {
+        out.writeVarInt(row.length);
+        for (Object v : row) {
+          writeValue(out, v);
+        }
+      }
+    } else if (m instanceof Mutation.Update u) {
+      out.writeByte(UPDATE).writeString(u.table()).writeVarInt(u.partition());
+      PredicateCodec.write(out, u.filter());
+      out.writeVarInt(u.assignments().size());
+      for (Map.Entry<Integer, Object> e : u.assignments().entrySet()) {
+        out.writeVarInt(e.getKey());
+        writeValue(out, e.getValue());
+      }
+    } else if (m instanceof Mutation.Delete d) {
+      out.writeByte(DELETE).writeString(d.table()).writeVarInt(d.partition());
+      PredicateCodec.write(out, d.filter());
+    } else {
+      throw new IllegalArgumentException("unknown mutation " + m);
+    }
+    return Checksums.seal(out);
+  }
+
+  private static void writeValue(BinaryOut out, Object v) {
+    try {
+      out.writeValue(v);
+    } catch (IllegalArgumentException e) {
+      throw new DstException(ErrorCode.TYPE_MISMATCH, "cannot write " + e.getMessage());
+    }
+  }
+
+  /** Decodes an entry, refusing it with CORRUPT_DATA when its checksum or structure is wrong. */
+  public static Mutation decode(byte[] entry) {
+    BinaryIn in = Checksums.open(entry, WHAT);
+    int version = in.readByte();
+    if (version != VERSION) {
+      throw in.corrupt("unknown format version " + version);
+    }
+    int type = in.readByte();
+    Mutation m = switch (type) {
+      case STR_PUT -> new Mutation.StrPut(in.readString(), in.readString());
+      case STR_DELETE -> new Mutation.StrDelete(in.readString());
+      case STR_INCR -> new Mutation.StrIncr(in.readString(), in.readVarLong());
+      case STR_APPEND -> new Mutation.StrAppend(in.readString(), in.readString());
+      case DICT_PUT -> {
+        String key = in.readString();
+        int n = in.readCount(entry.length);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          fields.put(in.readString(), in.readString());
+        }
+        yield new Mutation.DictPut(key, fields);
+      }
+      case DICT_DELETE -> {
+        String key = in.readString();
+        int n = in.readCount(entry.length);
+        List<String> fields = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          fields.add(in.readString());
+        }
+        yield new Mutation.DictDelete(key, fields);
+      }
+      case CREATE_TABLE -> {
+        TableSchema schema = SchemaCodec.read(in);
+        int partitions = in.readVarInt();
+        yield new Mutation.CreateTable(schema, partitions, in.readBool());
+      }
+      case DROP_TABLE -> new Mutation.DropTable(in.readString(), in.readBool());
+      case CREATE_INDEX -> {
+        String table = in.readString();
+        String name = in.readString();
+        int n = in.readCount(4096);
+        List<String> cols = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          cols.add(in.readString());
+        }
+        yield new Mutation.CreateIndex(table, name, cols);
+      }
+      case INSERT -> {
+        String table = in.readString();
+        int partition = in.readCount(Integer.MAX_VALUE);
+        int n = in.readCount(entry.length);
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          Object[] row = new Object[in.readCount(4096)];
+          for (int c = 0; c < row.length; c++) {
+            row[c] = in.readValue();
+          }
+          rows.add(row);
+        }
+        yield new Mutation.Insert(table, partition, rows);
+      }
+      case UPDATE -> {
+        String table = in.readString();
+        int partition = in.readCount(Integer.MAX_VALUE);
+        Predicate filter = PredicateCodec.read(in);
+        int n = in.readCount(4096);
+        Map<Integer, Object> assignments = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          assignments.put(in.readCount(4096), in.readValue());
+        }
+        yield new Mutation.Update(table, partition, filter, assignments);
+      }
+      case DELETE -> new Mutation.Delete(in.readString(), in.readCount(Integer.MAX_VALUE),
+          PredicateCodec.read(in));
+      default -> throw in.corrupt("unknown mutation type " + type);
+    };
+    if (!in.atEnd()) {
+      throw in.corrupt("trailing bytes after a " + m.getClass().getSimpleName());
+    }
+    return m;
+  }
+}
