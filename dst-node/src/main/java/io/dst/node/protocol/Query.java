@@ -1,0 +1,33 @@
+package io.dst.node.protocol;
+
+import io.dst.engine.expr.AggregateSpec;
+import io.dst.engine.expr.ScanSpec;
+
+/** A read of one partition's applied state, answered by its primary. */
+public sealed interface Query {
+  record KvGet(String key) implements Query {}
+
+  record KvExists(String key) implements Query {}
+
+  record KvType(String key) implements Query {}
+
+  record DictGetAll(String dict) implements Query {}
+
+  record DictGet(String dict, String field) implements Query {}
+
+  record DictKeys(String dict) implements Query {}
+
+  record KvKeys(String pattern) implements Query {}
+
+  record KvSize() implements Query {}
+
+  record RowCount(String table) implements Query {}
+
+  record Scan(String table, ScanSpec spec) implements Query {}
+
+  record Aggregate(String table, AggregateSpec spec) implements Query {}
+
+  record GetRow(String table, Object primaryKey) implements Query {}
+
+  record Lookup(String table, int column, Object value, int[] projection) implements Query {}
+}
