@@ -1,5 +1,7 @@
 package io.dst.node.protocol;
 
+import io.dst.engine.PartitionId;
+
 import java.util.List;
 
 /**
@@ -8,13 +10,13 @@ import java.util.List;
  * primary's log start); the controller asks candidates for their {@link LogEnd} before a promotion.
  */
 public sealed interface ReplicationRequest extends Message.Request {
-  PartitionRef partition();
+  PartitionId partition();
 
   /**
    * Opens a replica stream. Ok body: {@link ReplicaPosition}. The replica refuses an epoch older than
    * the newest it has seen.
    */
-  record Handshake(long requestId, PartitionRef partition, long epoch, int primaryId)
+  record Handshake(long requestId, PartitionId partition, long epoch, int primaryId)
       implements ReplicationRequest {}
 
   /**
@@ -22,15 +24,15 @@ public sealed interface ReplicationRequest extends Message.Request {
    * longer (the primary computed {@code from} from its epoch history), then applies entries below
    * {@code commit}. An empty entry list is a heartbeat. Ok body: {@link ReplicaPosition}.
    */
-  record Append(long requestId, PartitionRef partition, long epoch, long from, long commit,
+  record Append(long requestId, PartitionId partition, long epoch, long from, long commit,
       List<EntryData> entries) implements ReplicationRequest {}
 
   /** Replaces the replica's state and log with a snapshot taken at {@code offset}. Ok body: position. */
-  record InstallSnapshot(long requestId, PartitionRef partition, long epoch, long offset,
+  record InstallSnapshot(long requestId, PartitionId partition, long epoch, long offset,
       long lastEpoch, byte[] state) implements ReplicationRequest {}
 
   /** Asks a node for its log end of a partition. Ok body: {@link ReplicaPosition}. */
-  record LogEnd(long requestId, PartitionRef partition) implements ReplicationRequest {}
+  record LogEnd(long requestId, PartitionId partition) implements ReplicationRequest {}
 
   /** One log entry on the wire: the epoch it was written in and its opaque payload. */
   record EntryData(long epoch, byte[] payload) {}

@@ -1,10 +1,10 @@
 package io.dst.node.transport;
 
-import io.dst.node.protocol.CommandCodec;
+import io.dst.engine.log.LogEntryCodec;
 import io.dst.node.protocol.DataRequest;
 import io.dst.node.protocol.Frame;
 import io.dst.node.protocol.Op;
-import io.dst.node.protocol.PartitionRef;
+import io.dst.engine.PartitionId;
 import io.dst.node.protocol.QueryCodec;
 import io.dst.node.protocol.Wire;
 import io.netty.buffer.ByteBuf;
@@ -12,8 +12,9 @@ import io.netty.channel.ChannelHandlerContext;
 
 /**
  * Codec of the DATA family (client WRITE and READ). Payload: table, partition, epoch, then the
- * encoded command (rest of the frame) or the query. A write's command is parsed here so a garbled
- * one closes the connection instead of reaching the log.
+ * encoded mutation (rest of the frame, checksummed by the engine's LogEntryCodec) or the query. A
+ * write is parsed and its checksum checked here, so a garbled one closes the connection instead of
+ * reaching the log.
  */
 public final class DataCodec extends FamilyCodec<DataRequest> {
   public DataCodec() {
@@ -38,18 +39,18 @@ public final class DataCodec extends FamilyCodec<DataRequest> {
   @Override
   DataRequest decode(Frame frame) {
     ByteBuf in = frame.payload();
-    PartitionRef partition = new PartitionRef(Wire.readString(in), in.readInt());
+    PartitionId partition = new PartitionId(Wire.readString(in), in.readInt());
     long epoch = in.readLong();
     if (frame.op() == Op.WRITE) {
       byte[] encoded = new byte[in.readableBytes()];
       in.readBytes(encoded);
-      return new DataRequest.Write(frame.requestId(), partition, epoch, CommandCodec.decode(encoded),
+      return new DataRequest.Write(frame.requestId(), partition, epoch, LogEntryCodec.decode(encoded),
           encoded);
     }
     return new DataRequest.Read(frame.requestId(), partition, epoch, QueryCodec.read(in));
   }
 
-  static void writeTarget(ByteBuf buf, PartitionRef partition, long epoch) {
+  static void writeTarget(ByteBuf buf, PartitionId partition, long epoch) {
     Wire.writeString(buf, partition.table());
     buf.writeInt(partition.partition());
     buf.writeLong(epoch);

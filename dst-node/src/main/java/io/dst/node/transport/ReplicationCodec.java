@@ -2,7 +2,7 @@ package io.dst.node.transport;
 
 import io.dst.node.protocol.Frame;
 import io.dst.node.protocol.Op;
-import io.dst.node.protocol.PartitionRef;
+import io.dst.engine.PartitionId;
 import io.dst.node.protocol.ReplicationRequest;
 import io.dst.node.protocol.ReplicationRequest.Append;
 import io.dst.node.protocol.ReplicationRequest.EntryData;
@@ -58,7 +58,7 @@ public final class ReplicationCodec extends FamilyCodec<ReplicationRequest> {
   ReplicationRequest decode(Frame frame) {
     ByteBuf in = frame.payload();
     long id = frame.requestId();
-    PartitionRef p = new PartitionRef(Wire.readString(in), in.readInt());
+    PartitionId p = new PartitionId(Wire.readString(in), in.readInt());
     switch (frame.op()) {
       case HANDSHAKE:
         return new Handshake(id, p, in.readLong(), in.readInt());

@@ -3,7 +3,7 @@ package io.dst.node.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dst.node.protocol.Message;
-import io.dst.node.protocol.PartitionRef;
+import io.dst.engine.PartitionId;
 import io.dst.node.protocol.ReplicaPosition;
 import io.dst.node.protocol.ReplicationRequest;
 import io.dst.node.protocol.Response;
@@ -62,7 +62,7 @@ class BadFrameTest {
     // the node still serves other connections
     try (Connection c = Connection.open(group, address.getHostString(), address.getPort(),
         Duration.ofSeconds(2)).get()) {
-      Response r = c.send(id -> new ReplicationRequest.LogEnd(id, new PartitionRef("t", 0)),
+      Response r = c.send(id -> new ReplicationRequest.LogEnd(id, new PartitionId("t", 0)),
           Duration.ofSeconds(2)).get();
       assertThat(r).isInstanceOf(Response.Ok.class);
       assertThat(ReplicaPosition.decode(((Response.Ok) r).body()).logEnd()).isEqualTo(2);

@@ -10,11 +10,11 @@ import io.dst.engine.expr.CompareOp;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.expr.ScanSpec;
 import io.dst.engine.expr.SortKey;
-import io.dst.node.protocol.Command;
-import io.dst.node.protocol.CommandCodec;
+import io.dst.engine.log.LogEntryCodec;
+import io.dst.engine.log.Mutation;
 import io.dst.node.protocol.DataRequest;
 import io.dst.node.protocol.Message;
-import io.dst.node.protocol.PartitionRef;
+import io.dst.engine.PartitionId;
 import io.dst.node.protocol.Query;
 import io.dst.node.protocol.ReplicationRequest;
 import io.dst.node.protocol.Response;
@@ -28,7 +28,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CodecTest {
-  private static final PartitionRef P = new PartitionRef("task_table", 3);
+  private static final PartitionId P = new PartitionId("task_table", 3);
 
   static EmbeddedChannel channel() {
     EmbeddedChannel ch = new EmbeddedChannel();
@@ -54,22 +54,22 @@ class CodecTest {
   }
 
   static List<Message> sample() {
-    Command insert = new Command.Insert("task_table",
+    Mutation insert = new Mutation.Insert("task_table", 3,
         List.<Object[]>of(new Object[] {"00001", "22222", "my_task", 3, List.of("1", "2")},
             new Object[] {"00002", null, "x", -7, List.of()}));
-    Command update = new Command.Update("task_table",
+    Mutation update = new Mutation.Update("task_table", 3,
         Predicate.and(new Predicate.Compare(3, CompareOp.GT, 3L), new Predicate.Not(
             new Predicate.Like(2, "my%", '\\'))), Map.of(2, "renamed"));
     return List.of(
-        new DataRequest.Write(1, P, 7, insert, CommandCodec.encode(insert)),
-        new DataRequest.Write(2, P, 7, update, CommandCodec.encode(update)),
+        new DataRequest.Write(1, P, 7, insert, LogEntryCodec.encode(insert)),
+        new DataRequest.Write(2, P, 7, update, LogEntryCodec.encode(update)),
         new DataRequest.Read(3, P, -1, new Query.Scan("task_table",
             ScanSpec.filtered(new Predicate.In(1, List.of("a", "b"))).withProjection(0, 2)
                 .withSort(List.of(SortKey.desc(3))).withLimit(10))),
         new DataRequest.Read(4, P, 2, new Query.Aggregate("task_table", new AggregateSpec(
             new Predicate.IsNull(1), new int[] {1},
             List.of(AggregateCall.countStar(), new AggregateCall(AggregateFunction.AVG, 3))))),
-        new DataRequest.Read(5, new PartitionRef("$kv", 0), 1, new Query.KvGet("k1")),
+        new DataRequest.Read(5, new PartitionId(PartitionId.KV_TABLE, 0), 1, new Query.KvGet("k1")),
         new ReplicationRequest.Handshake(6, P, 9, 2),
         new ReplicationRequest.Append(7, P, 9, 100, 98, List.of(
             new ReplicationRequest.EntryData(9, new byte[] {1, 2, 3}),
