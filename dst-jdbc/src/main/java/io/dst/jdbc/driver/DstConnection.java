@@ -1,0 +1,526 @@
+package io.dst.jdbc.driver;
+
+import io.dst.jdbc.meta.DstDatabaseMetaData;
+import io.dst.jdbc.result.DstArray;
+import io.dst.sql.DstDatabase;
+import io.dst.sql.DstSession;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.ClientInfoStatus;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JDBC connection over one {@link DstSession}. Dst applies every statement atomically on its own:
+ * the connection is always effectively in auto-commit mode. {@code setAutoCommit(false)} is accepted
+ * so that tools which switch it keep working, but writes still apply at once; {@code commit()} is
+ * then a no-op and {@code rollback()} throws {@link java.sql.SQLFeatureNotSupportedException}.
+ */
+public final class DstConnection implements Connection {
+  private static final Logger LOG = LoggerFactory.getLogger(DstConnection.class);
+  /** Client info names this connection keeps (and reports through getClientInfoProperties). */
+  public static final List<String> CLIENT_INFO_NAMES = List.of("ApplicationName", "ClientUser", "ClientHostname");
+
+  private final DatabaseHandle handle;
+  private final ConnectionSettings settings;
+  private final SessionRunner runner;
+  private final Set<DstStatementImpl> statements = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+  private boolean autoCommit = true;
+  private boolean readOnly;
+  private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  private int networkTimeoutMillis;
+
+  DstConnection(DatabaseHandle handle, ConnectionSettings settings) {
+    this.handle = handle;
+    this.settings = settings;
+    DstSession session = handle.database().openSession();
+    // Relative schema-file paths (table.create ... from x.sc) resolve against where the process runs.
+    session.setWorkingDirectory(Path.of("").toAbsolutePath());
+    this.runner = new SessionRunner(session);
+    LOG.debug("opened connection to {}", handle.url());
+  }
+
+  public DstDatabase database() {
+    return handle.database();
+  }
+
+  public String url() {
+    return handle.url();
+  }
+
+  public ConnectionSettings settings() {
+    return settings;
+  }
+
+  SessionRunner runner() {
+    return runner;
+  }
+
+  void forget(DstStatementImpl statement) {
+    statements.remove(statement);
+  }
+
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw SqlErrors.closed("connection");
+    }
+  }
+
+  // ---- statements ------------------------------------------------------------------------------
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    checkOpen();
+    return register(new DstStatementImpl(this));
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+    checkResultSetKind(resultSetType, resultSetConcurrency, holdability);
+    return createStatement();
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    checkResultSetKind(resultSetType, resultSetConcurrency, resultSetHoldability);
+    return createStatement();
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    checkOpen();
+    return register(new DstPreparedStatementImpl(this, sql));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    checkResultSetKind(resultSetType, resultSetConcurrency, holdability);
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) throws SQLException {
+    checkResultSetKind(resultSetType, resultSetConcurrency, resultSetHoldability);
+    return prepareStatement(sql);
+  }
+
+  /** Dst generates no keys; the statement's getGeneratedKeys answers with an empty result. */
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    throw SqlErrors.unsupported("stored procedures (prepareCall)");
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    throw SqlErrors.unsupported("stored procedures (prepareCall)");
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) throws SQLException {
+    throw SqlErrors.unsupported("stored procedures (prepareCall)");
+  }
+
+  private <S extends DstStatementImpl> S register(S statement) {
+    statements.add(statement);
+    return statement;
+  }
+
+  private void checkResultSetKind(int type, int concurrency, int holdability) throws SQLException {
+    checkOpen();
+    if (type != ResultSet.TYPE_FORWARD_ONLY) {
+      throw SqlErrors.unsupported("scrollable result sets (only TYPE_FORWARD_ONLY)");
+    }
+    if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+      throw SqlErrors.unsupported("updatable result sets (only CONCUR_READ_ONLY)");
+    }
+    checkHoldability(holdability);
+  }
+
+  private static void checkHoldability(int holdability) throws SQLException {
+    if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT && holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+      throw new SQLException("unknown holdability " + holdability, "HY092");
+    }
+  }
+
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    checkOpen();
+    return sql;
+  }
+
+  // ---- transactions: auto-commit only ----------------------------------------------------------
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    this.autoCommit = autoCommit;
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return autoCommit;
+  }
+
+  /** A no-op: every statement was already applied when it returned. */
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+  }
+
+  /**
+   * A no-op in auto-commit mode (there is nothing to undo); with auto-commit off it throws, because
+   * the writes it would have to undo are already applied.
+   */
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+    if (!autoCommit) {
+      throw SqlErrors.unsupported("rollback: every statement is applied on its own when it runs");
+    }
+  }
+
+  @Override
+  public Savepoint setSavepoint() throws SQLException {
+    throw SqlErrors.unsupported("savepoints");
+  }
+
+  @Override
+  public Savepoint setSavepoint(String name) throws SQLException {
+    throw SqlErrors.unsupported("savepoints");
+  }
+
+  @Override
+  public void rollback(Savepoint savepoint) throws SQLException {
+    throw SqlErrors.unsupported("savepoints");
+  }
+
+  @Override
+  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    throw SqlErrors.unsupported("savepoints");
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+    if (level != TRANSACTION_NONE) {
+      throw SqlErrors.unsupported("transaction isolation levels (Dst has no transactions; only TRANSACTION_NONE)");
+    }
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    checkOpen();
+    return TRANSACTION_NONE;
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (DstStatementImpl s : List.copyOf(statements)) {
+      try {
+        s.close();
+      } catch (SQLException e) {
+        LOG.debug("closing a statement failed", e);
+      }
+    }
+    try {
+      runner.session().close();
+    } catch (RuntimeException e) {
+      LOG.warn("closing the session failed: {}", e.toString());
+    } finally {
+      handle.release();
+      LOG.debug("closed connection to {}", handle.url());
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    if (executor == null) {
+      throw new SQLException("executor must not be null", "HY009");
+    }
+    if (closed) {
+      return;
+    }
+    for (DstStatementImpl s : List.copyOf(statements)) {
+      s.cancelQuietly();
+    }
+    executor.execute(() -> {
+      try {
+        close();
+      } catch (SQLException e) {
+        LOG.debug("abort: close failed", e);
+      }
+    });
+  }
+
+  /** True when open and the store answers a catalog read within {@code timeout} seconds (0: no limit). */
+  @Override
+  public boolean isValid(int timeout) throws SQLException {
+    if (timeout < 0) {
+      throw new SQLException("timeout must be >= 0", "HY024");
+    }
+    if (closed) {
+      return false;
+    }
+    Future<?> probe = Timers.PROBES.submit(() -> handle.database().store().tables());
+    try {
+      if (timeout == 0) {
+        probe.get();
+      } else {
+        probe.get(timeout, TimeUnit.SECONDS);
+      }
+      return !closed;
+    } catch (TimeoutException | ExecutionException e) {
+      probe.cancel(true);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    checkOpen();
+    if (milliseconds < 0) {
+      throw new SQLException("network timeout must be >= 0", "HY024");
+    }
+    networkTimeoutMillis = milliseconds;
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return networkTimeoutMillis;
+  }
+
+  // ---- settings --------------------------------------------------------------------------------
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return new DstDatabaseMetaData(this);
+  }
+
+  /** Recorded for tools that ask; Dst does not refuse writes on a read-only connection. */
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return readOnly;
+  }
+
+  /** Ignored, as JDBC asks of a driver without catalogs. */
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    checkOpen();
+    if (schema != null && !schema.equalsIgnoreCase(DstDatabaseMetaData.SCHEMA)) {
+      throw new SQLException("unknown schema " + schema + "; Dst has the one schema "
+          + DstDatabaseMetaData.SCHEMA, "3F000");
+    }
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    checkOpen();
+    return DstDatabaseMetaData.SCHEMA;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return new HashMap<>();
+  }
+
+  @Override
+  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    checkOpen();
+    if (map != null && !map.isEmpty()) {
+      throw SqlErrors.unsupported("user-defined type maps");
+    }
+  }
+
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    checkOpen();
+    checkHoldability(holdability);
+    this.holdability = holdability;
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return holdability;
+  }
+
+  @Override
+  public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    if (closed) {
+      throw new SQLClientInfoException("connection is closed", SqlErrors.CLOSED, 0,
+          Map.of(name, ClientInfoStatus.REASON_UNKNOWN));
+    }
+    if (!CLIENT_INFO_NAMES.contains(name)) {
+      throw new SQLClientInfoException("unknown client info property " + name + "; known: " + CLIENT_INFO_NAMES,
+          "HY024", 0, Map.of(name, ClientInfoStatus.REASON_UNKNOWN_PROPERTY));
+    }
+    if (value == null) {
+      clientInfo.remove(name);
+    } else {
+      clientInfo.put(name, value);
+    }
+  }
+
+  @Override
+  public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    for (String name : properties.stringPropertyNames()) {
+      setClientInfo(name, properties.getProperty(name));
+    }
+  }
+
+  @Override
+  public String getClientInfo(String name) throws SQLException {
+    checkOpen();
+    return clientInfo.get(name);
+  }
+
+  @Override
+  public Properties getClientInfo() throws SQLException {
+    checkOpen();
+    Properties p = new Properties();
+    p.putAll(clientInfo);
+    return p;
+  }
+
+  // ---- value factories -------------------------------------------------------------------------
+
+  @Override
+  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    checkOpen();
+    return DstArray.of(Arrays.asList(elements.clone()));
+  }
+
+  @Override
+  public Clob createClob() throws SQLException {
+    throw SqlErrors.unsupported("CLOB values; use strings");
+  }
+
+  @Override
+  public Blob createBlob() throws SQLException {
+    throw SqlErrors.unsupported("BLOB values; use byte arrays");
+  }
+
+  @Override
+  public NClob createNClob() throws SQLException {
+    throw SqlErrors.unsupported("NCLOB values; use strings");
+  }
+
+  @Override
+  public SQLXML createSQLXML() throws SQLException {
+    throw SqlErrors.unsupported("XML values");
+  }
+
+  @Override
+  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+    throw SqlErrors.unsupported("structured types");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw new SQLException("not a wrapper for " + iface.getName(), "HY000");
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+}
