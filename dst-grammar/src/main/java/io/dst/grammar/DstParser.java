@@ -2,7 +2,10 @@ package io.dst.grammar;
 
 import io.dst.grammar.ast.Command;
 import io.dst.grammar.ast.SchemaFile;
+import io.dst.grammar.parse.CommandParsing;
+import io.dst.grammar.parse.SchemaParsing;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Entry point of the command language and the `.sc` schema language: text in, typed AST out, or a
@@ -13,16 +16,16 @@ public final class DstParser {
 
   /** Parses exactly one command; a trailing {@code ;} is allowed. */
   public static Command parseCommand(String text) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return CommandParsing.parseCommand(Objects.requireNonNull(text, "text"));
   }
 
   /** Parses commands separated by {@code ;} or new lines; an empty script gives an empty list. */
   public static List<Command> parseScript(String text) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return CommandParsing.parseScript(Objects.requireNonNull(text, "text"));
   }
 
   /** Parses a `.sc` file; sourceName (usually the file name) prefixes error messages. */
   public static SchemaFile parseSchema(String text, String sourceName) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return SchemaParsing.parse(Objects.requireNonNull(text, "text"), Objects.requireNonNull(sourceName, "sourceName"));
   }
 }
