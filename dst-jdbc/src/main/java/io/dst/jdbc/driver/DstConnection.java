@@ -387,19 +387,16 @@ public final class DstConnection implements Connection {
     return null;
   }
 
+  /** Ignored, as JDBC asks of a driver without schemas. */
   @Override
   public void setSchema(String schema) throws SQLException {
     checkOpen();
-    if (schema != null && !schema.equalsIgnoreCase(DstDatabaseMetaData.SCHEMA)) {
-      throw new SQLException("unknown schema " + schema + "; Dst has the one schema "
-          + DstDatabaseMetaData.SCHEMA, "3F000");
-    }
   }
 
   @Override
   public String getSchema() throws SQLException {
     checkOpen();
-    return DstDatabaseMetaData.SCHEMA;
+    return null;
   }
 
   @Override

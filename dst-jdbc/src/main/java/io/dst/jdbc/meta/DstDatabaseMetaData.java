@@ -17,13 +17,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Describes a Dst database to tools: no catalogs, the one schema {@value #SCHEMA}, one table type
- * ({@code TABLE}), each table's columns, primary key and hash indexes, and the types Dst stores.
- * Names are matched case-insensitively; Dst stores them in lower case.
+ * Describes a Dst database to tools: no catalogs and no schemas (tables are named unqualified, as
+ * the SQL layer resolves them), one table type ({@code TABLE}), each table's columns, primary key and
+ * hash indexes, and the types Dst stores. Names match case-insensitively; Dst stores them lower-case.
  */
 public final class DstDatabaseMetaData implements DatabaseMetaData {
-  /** The schema every Dst table lives in. */
-  public static final String SCHEMA = "dst";
+  /** TABLE_SCHEM of every table: Dst tables are not in a named schema. */
+  public static final String SCHEMA = null;
   public static final String TABLE_TYPE = "TABLE";
   public static final String PRODUCT_NAME = "Dst";
 
@@ -34,7 +34,7 @@ public final class DstDatabaseMetaData implements DatabaseMetaData {
   }
 
   private List<TableSchema> tables(String catalog, String schemaPattern, String tablePattern) throws SQLException {
-    if (!catalogMatches(catalog) || !NamePattern.of(schemaPattern).matches(SCHEMA)) {
+    if (!catalogMatches(catalog) || !schemaMatches(schemaPattern)) {
       return List.of();
     }
     NamePattern names = NamePattern.of(tablePattern);
@@ -49,7 +49,7 @@ public final class DstDatabaseMetaData implements DatabaseMetaData {
   }
 
   private List<TableSchema> table(String catalog, String schema, String table) throws SQLException {
-    if (!catalogMatches(catalog) || !NamePattern.sameName(schema, SCHEMA)) {
+    if (!catalogMatches(catalog) || !schemaMatches(schema)) {
       return List.of();
     }
     return tables(catalog, null, null).stream().filter(t -> NamePattern.sameName(table, t.name())).toList();
@@ -58,6 +58,11 @@ public final class DstDatabaseMetaData implements DatabaseMetaData {
   /** No catalogs: null (do not filter) and "" (objects without a catalog) both match. */
   private static boolean catalogMatches(String catalog) {
     return catalog == null || catalog.isEmpty();
+  }
+
+  /** No schemas: a schema pattern selects the tables when it matches the empty name (null, "", "%"). */
+  private static boolean schemaMatches(String schemaPattern) {
+    return NamePattern.of(schemaPattern).matches("");
   }
 
   // ---- catalogs, schemas, table types, tables --------------------------------------------------
@@ -74,11 +79,7 @@ public final class DstDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getSchemas(String catalog, String schemaPattern) {
-    MetaTable t = MetaTable.of("TABLE_SCHEM", "TABLE_CATALOG");
-    if (catalogMatches(catalog) && NamePattern.of(schemaPattern).matches(SCHEMA)) {
-      t.row(SCHEMA, null);
-    }
-    return t.toResultSet();
+    return MetaTable.of("TABLE_SCHEM", "TABLE_CATALOG").toResultSet();
   }
 
   @Override
