@@ -10,6 +10,11 @@ import io.dst.engine.api.DataStore;
  * machinery in its own packages behind it.
  */
 public interface DstDatabase extends AutoCloseable {
+  /** Opens the SQL layer over a store (embedded or a cluster client); the caller keeps the store. */
+  static DstDatabase open(DataStore store) {
+    return new io.dst.sql.session.DefaultDstDatabase(store);
+  }
+
   DataStore store();
 
   DstSession openSession();

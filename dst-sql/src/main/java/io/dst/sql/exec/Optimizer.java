@@ -1,0 +1,94 @@
+package io.dst.sql.exec;
+
+import io.dst.sql.rules.DstRules;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCostImpl;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * The optimizer pipeline: sub-queries become joins, correlations are removed, unused fields trimmed;
+ * then a rule-driven (Hep) pass moves filters and projections down and pushes everything it can into
+ * Dst scans; finally a cost-based (Volcano) pass picks enumerable operators for the rest. Pushdown
+ * runs in the Hep pass because it always pays, so it does not depend on cost estimates.
+ */
+public final class Optimizer {
+  private static final List<RelOptRule> SUB_QUERY_RULES = List.of(
+      CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+      CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+      CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+
+  private static final List<RelOptRule> LOGICAL_RULES = List.of(
+      CoreRules.FILTER_REDUCE_EXPRESSIONS,
+      CoreRules.FILTER_INTO_JOIN,
+      CoreRules.JOIN_CONDITION_PUSH,
+      CoreRules.FILTER_PROJECT_TRANSPOSE,
+      CoreRules.FILTER_MERGE,
+      CoreRules.FILTER_SET_OP_TRANSPOSE,
+      CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+      CoreRules.PROJECT_MERGE,
+      CoreRules.PROJECT_REMOVE,
+      CoreRules.AGGREGATE_PROJECT_MERGE,
+      CoreRules.SORT_PROJECT_TRANSPOSE);
+
+  private Optimizer() {}
+
+  /** A fresh cluster whose Volcano planner knows the enumerable rules. */
+  public static RelOptCluster newCluster(RexBuilder rexBuilder) {
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    for (RelOptRule rule : EnumerableRules.ENUMERABLE_RULES) {
+      planner.addRule(rule);
+    }
+    planner.addRule(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES);
+    planner.setExecutor(RexUtil.EXECUTOR);
+    return RelOptCluster.create(planner, rexBuilder);
+  }
+
+  public static RelNode logical(RelNode rel, RelBuilder relBuilder) {
+    RelNode r = hep(rel, SUB_QUERY_RULES, HepMatchOrder.ARBITRARY);
+    r = RelDecorrelator.decorrelateQuery(r, relBuilder);
+    r = new RelFieldTrimmer(null, relBuilder).trim(r);
+    List<RelOptRule> rules = new ArrayList<>(LOGICAL_RULES);
+    rules.addAll(DstRules.PUSHDOWN);
+    return hep(r, rules, HepMatchOrder.BOTTOM_UP);
+  }
+
+  public static EnumerableRel physical(RelNode rel) {
+    RelOptPlanner planner = rel.getCluster().getPlanner();
+    RelTraitSet desired = rel.getCluster().traitSet().replace(EnumerableConvention.INSTANCE);
+    planner.setRoot(planner.changeTraits(rel, desired));
+    return (EnumerableRel) planner.findBestExp();
+  }
+
+  public static EnumerableRel optimize(RelNode rel, RelBuilder relBuilder) {
+    return physical(logical(rel, relBuilder));
+  }
+
+  private static RelNode hep(RelNode rel, List<RelOptRule> rules, HepMatchOrder order) {
+    HepProgram program = HepProgram.builder().addMatchOrder(order).addRuleCollection(rules).build();
+    HepPlanner planner = new HepPlanner(program, null, true, null, RelOptCostImpl.FACTORY);
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
+}

@@ -1,0 +1,368 @@
+package io.dst.sql.rel;
+
+import io.dst.engine.DstException;
+import io.dst.engine.ErrorCode;
+import io.dst.engine.api.RowCursor;
+import io.dst.engine.api.TableData;
+import io.dst.engine.expr.AggregateCall;
+import io.dst.engine.expr.AggregateSpec;
+import io.dst.engine.expr.Predicate;
+import io.dst.engine.expr.ScanSpec;
+import io.dst.engine.expr.SortKey;
+import io.dst.engine.schema.ScalarType;
+import io.dst.engine.schema.TableSchema;
+import io.dst.sql.schema.DstTable;
+import io.dst.sql.schema.Values;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Runs one {@link DstQuery} against the table's partitions when a compiled plan executes: binds
+ * parameters, probes an index or scans each partition with the pushed {@link ScanSpec}, merges
+ * per-partition top-n lists and partial aggregates, and hands rows to Calcite in its internal value
+ * form. Immutable and shared by every execution of a cached plan.
+ */
+public final class DstScanExecutor {
+  private final DstTable table;
+  private final DstQuery query;
+  private final boolean convert;
+
+  public DstScanExecutor(DstTable table, DstQuery query) {
+    this.table = table;
+    this.query = query;
+    this.convert = needsConversion(query);
+  }
+
+  private static boolean needsConversion(DstQuery query) {
+    for (int c : query.outputColumns()) {
+      if (query.schema().columns().get(c).type().element() == ScalarType.BYTES) {
+        return true;
+      }
+    }
+    return query.aggregate() != null;
+  }
+
+  public Enumerable<Object[]> execute(DataContext root) {
+    TableData data = table.data();
+    TableSchema schema = query.schema();
+    AtomicBoolean cancel = root == null ? null : (AtomicBoolean) root.get(DataContext.Variable.CANCEL_FLAG.camelName);
+    if (query.lookup() != null) {
+      return Linq4j.asEnumerable(lookup(data, root));
+    }
+    Predicate filter = ParamBinder.bind(query.filter(), schema, root);
+    if (query.aggregate() != null) {
+      return Linq4j.asEnumerable(aggregate(data, filter));
+    }
+    ScanSpec spec = new ScanSpec(filter, query.projection(), query.sort(),
+        query.fetch() < 0 ? -1 : query.fetch() + query.offset());
+    if (!query.sort().isEmpty()) {
+      return Linq4j.asEnumerable(topN(data, spec, cancel));
+    }
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new PartitionEnumerator(data, spec, query.offset(), query.fetch(), cancel);
+      }
+    };
+  }
+
+  private List<Object[]> lookup(TableData data, DataContext root) {
+    KeyLookup lookup = query.lookup();
+    Object key = ParamBinder.value(lookup.value(), lookup.column(), query.schema(), root);
+    List<Object[]> rows = new ArrayList<>(1);
+    if (key == null) {
+      return rows;
+    }
+    int[] projection = query.projection();
+    if (lookup.primaryKey()) {
+      Optional<Object[]> row = data.get(key);
+      if (row.isPresent()) {
+        rows.add(project(row.get(), projection));
+      }
+    } else {
+      try (RowCursor cursor = data.lookup(lookup.column(), key,
+          projection == null ? query.outputColumns() : projection)) {
+        while (cursor.hasNext()) {
+          rows.add(convertRow(cursor.next()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private Object[] project(Object[] full, int[] projection) {
+    if (projection == null) {
+      return convertRow(full);
+    }
+    Object[] out = new Object[projection.length];
+    for (int i = 0; i < projection.length; i++) {
+      out[i] = full[projection[i]];
+    }
+    return convertRow(out);
+  }
+
+  private Object[] convertRow(Object[] row) {
+    if (convert) {
+      for (int i = 0; i < row.length; i++) {
+        row[i] = Values.toInternal(row[i]);
+      }
+    }
+    return row;
+  }
+
+  private List<Object[]> topN(TableData data, ScanSpec spec, AtomicBoolean cancel) {
+    List<Object[]> all = new ArrayList<>();
+    for (int p = 0; p < data.partitionCount(); p++) {
+      checkCancel(cancel);
+      try (RowCursor cursor = data.scan(p, spec)) {
+        while (cursor.hasNext()) {
+          all.add(convertRow(cursor.next()));
+        }
+      }
+    }
+    int[] output = query.outputColumns();
+    List<SortKey> sort = query.sort();
+    int[] positions = new int[sort.size()];
+    boolean[] desc = new boolean[sort.size()];
+    boolean[] nullsFirst = new boolean[sort.size()];
+    for (int i = 0; i < sort.size(); i++) {
+      positions[i] = indexOf(output, sort.get(i).column());
+      desc[i] = sort.get(i).descending();
+      nullsFirst[i] = sort.get(i).nullsFirst();
+    }
+    all.sort(new RowComparator(positions, desc, nullsFirst));
+    int from = (int) Math.min(all.size(), query.offset());
+    int to = query.fetch() < 0 ? all.size() : (int) Math.min(all.size(), from + query.fetch());
+    return all.subList(from, to);
+  }
+
+  private static int indexOf(int[] array, int value) {
+    for (int i = 0; i < array.length; i++) {
+      if (array[i] == value) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("sort column " + value + " is not in the scan's output");
+  }
+
+  private List<Object[]> aggregate(TableData data, Predicate filter) {
+    DstAggregate agg = query.aggregate();
+    AggregateSpec spec = new AggregateSpec(filter, agg.groupBy(), agg.calls());
+    int groups = agg.groupBy().length;
+    List<AggregateCall> calls = agg.calls();
+    Map<List<Object>, Object[]> merged = new LinkedHashMap<>();
+    for (int p = 0; p < data.partitionCount(); p++) {
+      for (Object[] partial : data.aggregate(p, spec)) {
+        Object[] keyValues = new Object[groups];
+        for (int g = 0; g < groups; g++) {
+          keyValues[g] = Values.toInternal(partial[g]);
+        }
+        List<Object> key = Arrays.asList(keyValues);
+        Object[] state = merged.get(key);
+        if (state == null) {
+          state = new Object[calls.size()];
+          merged.put(key, state);
+          for (int c = 0; c < calls.size(); c++) {
+            state[c] = copyPartial(partial[groups + c]);
+          }
+        } else {
+          for (int c = 0; c < calls.size(); c++) {
+            state[c] = mergePartial(calls.get(c), state[c], partial[groups + c]);
+          }
+        }
+      }
+    }
+    if (merged.isEmpty() && groups == 0) {
+      merged.put(List.of(), emptyState(calls));
+    }
+    List<Object[]> rows = new ArrayList<>(merged.size());
+    for (Map.Entry<List<Object>, Object[]> e : merged.entrySet()) {
+      Object[] row = new Object[groups + calls.size()];
+      for (int g = 0; g < groups; g++) {
+        row[g] = e.getKey().get(g);
+      }
+      for (int c = 0; c < calls.size(); c++) {
+        row[groups + c] = finish(calls.get(c), e.getValue()[c], agg.outputTypes().get(groups + c),
+            agg.sumZero().get(c));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static Object[] emptyState(List<AggregateCall> calls) {
+    Object[] state = new Object[calls.size()];
+    for (int c = 0; c < calls.size(); c++) {
+      switch (calls.get(c).function()) {
+        case COUNT, COUNT_STAR -> state[c] = 0L;
+        case AVG -> state[c] = new double[] {0, 0};
+        default -> state[c] = null;
+      }
+    }
+    return state;
+  }
+
+  private static Object copyPartial(Object partial) {
+    return partial instanceof double[] d ? d.clone() : partial;
+  }
+
+  private static Object mergePartial(AggregateCall call, Object state, Object partial) {
+    switch (call.function()) {
+      case COUNT, COUNT_STAR:
+        return ((Number) state).longValue() + ((Number) partial).longValue();
+      case SUM:
+        if (partial == null) {
+          return state;
+        }
+        if (state == null) {
+          return partial;
+        }
+        if (state instanceof Double || partial instanceof Double) {
+          return ((Number) state).doubleValue() + ((Number) partial).doubleValue();
+        }
+        return ((Number) state).longValue() + ((Number) partial).longValue();
+      case MIN:
+      case MAX:
+        if (partial == null) {
+          return state;
+        }
+        if (state == null) {
+          return partial;
+        }
+        int c = RowComparator.compareValues(partial, state);
+        boolean better = call.function() == io.dst.engine.expr.AggregateFunction.MIN ? c < 0 : c > 0;
+        return better ? partial : state;
+      case AVG:
+        double[] s = (double[]) state;
+        double[] q = (double[]) partial;
+        s[0] += q[0];
+        s[1] += q[1];
+        return s;
+      default:
+        throw new DstException(ErrorCode.INTERNAL, "unknown aggregate " + call.function());
+    }
+  }
+
+  private static Object finish(AggregateCall call, Object state, SqlTypeName type, boolean sumZero) {
+    Object value = state;
+    if (call.function() == io.dst.engine.expr.AggregateFunction.AVG) {
+      double[] s = (double[]) state;
+      if (s[1] == 0) {
+        return null;
+      }
+      value = SqlTypeName.INT_TYPES.contains(type) ? (Object) (long) (s[0] / s[1]) : (Object) (s[0] / s[1]);
+    }
+    if (value == null) {
+      return sumZero ? cast(0L, type) : null;
+    }
+    return cast(value, type);
+  }
+
+  static Object cast(Object value, SqlTypeName type) {
+    if (!(value instanceof Number n)) {
+      return Values.toInternal(value);
+    }
+    return switch (type) {
+      case TINYINT -> n.byteValue();
+      case SMALLINT -> n.shortValue();
+      case INTEGER -> n.intValue();
+      case BIGINT -> n.longValue();
+      case REAL -> n.floatValue();
+      case FLOAT, DOUBLE -> n.doubleValue();
+      case DECIMAL -> n instanceof Double || n instanceof Float
+          ? BigDecimal.valueOf(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
+      default -> value;
+    };
+  }
+
+  private static void checkCancel(AtomicBoolean cancel) {
+    if (cancel != null && cancel.get()) {
+      throw new DstException(ErrorCode.TIMEOUT, "statement cancelled");
+    }
+  }
+
+  /** Streams the partitions one after another, applying a global offset and fetch. */
+  private final class PartitionEnumerator implements Enumerator<Object[]> {
+    private final TableData data;
+    private final ScanSpec spec;
+    private final long offset;
+    private final long fetch;
+    private final AtomicBoolean cancel;
+    private int partition = -1;
+    private RowCursor cursor;
+    private Object[] current;
+    private long skipped;
+    private long emitted;
+    private int sinceCheck;
+
+    PartitionEnumerator(TableData data, ScanSpec spec, long offset, long fetch, AtomicBoolean cancel) {
+      this.data = data;
+      this.spec = spec;
+      this.offset = offset;
+      this.fetch = fetch;
+      this.cancel = cancel;
+    }
+
+    @Override
+    public Object[] current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (fetch >= 0 && emitted >= fetch) {
+        return false;
+      }
+      while (true) {
+        if (cursor != null && cursor.hasNext()) {
+          Object[] row = cursor.next();
+          if (++sinceCheck >= 4096) {
+            sinceCheck = 0;
+            checkCancel(cancel);
+          }
+          if (skipped < offset) {
+            skipped++;
+            continue;
+          }
+          current = convertRow(row);
+          emitted++;
+          return true;
+        }
+        if (cursor != null) {
+          cursor.close();
+          cursor = null;
+        }
+        if (++partition >= data.partitionCount()) {
+          return false;
+        }
+        checkCancel(cancel);
+        cursor = data.scan(partition, spec);
+      }
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+      if (cursor != null) {
+        cursor.close();
+        cursor = null;
+      }
+    }
+  }
+}
