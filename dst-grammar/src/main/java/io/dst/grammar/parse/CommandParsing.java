@@ -76,6 +76,7 @@ public final class CommandParsing {
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       parser.setErrorHandler(reporting);
+      reporting.reset(parser);
       return rule.apply(parser);
     }
   }

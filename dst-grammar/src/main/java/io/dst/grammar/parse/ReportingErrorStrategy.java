@@ -8,6 +8,7 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.atn.ATNState;
 
 /**
  * Turns the first syntax error into a {@link ParseException} instead of recovering: a command is
@@ -21,6 +22,28 @@ final class ReportingErrorStrategy extends DefaultErrorStrategy {
   ReportingErrorStrategy(ExpectedInput expectedInput, String sourceName) {
     this.expectedInput = expectedInput;
     this.sourceName = sourceName;
+  }
+
+  /**
+   * ANTLR remembers the last state where an optional part could have been skipped, so a mismatch at
+   * the same token can list those parts too; once a token is matched that memory is stale and would
+   * describe the wrong place, so forget it.
+   */
+  @Override
+  public void reportMatch(Parser recognizer) {
+    super.reportMatch(recognizer);
+    forgetSkippablePoint();
+  }
+
+  @Override
+  public void reset(Parser recognizer) {
+    super.reset(recognizer);
+    forgetSkippablePoint();
+  }
+
+  private void forgetSkippablePoint() {
+    nextTokensContext = null;
+    nextTokensState = ATNState.INVALID_STATE_NUMBER;
   }
 
   @Override
@@ -51,8 +74,11 @@ final class ReportingErrorStrategy extends DefaultErrorStrategy {
 
   private ParseException atCurrentToken(Parser recognizer) {
     Token offending = recognizer.getCurrentToken();
-    return unexpected(recognizer, offending,
-        expectedInput.describe(recognizer.getState(), recognizer.getContext(), offending));
+    // If an optional part or loop could have continued at this very token, describe from there.
+    String expected = nextTokensContext != null
+        ? expectedInput.describe(nextTokensState, nextTokensContext, offending)
+        : expectedInput.describe(recognizer.getState(), recognizer.getContext(), offending);
+    return unexpected(recognizer, offending, expected);
   }
 
   private ParseException unexpected(Parser recognizer, Token offending, String expected) {
