@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>Linearizability is compositional, so each key is checked on its own (P-compositionality), with
  * its own {@link SearchBudget}. Before the search, operations that cannot matter are dropped: a
  * {@link Outcome#FAIL failed} operation had no effect, and an indeterminate read observed nothing.
- * Indeterminate writes and CASes may take effect at any time after their invocation, or never.
- * Operations of other kinds (inserts) are ignored.
+ * Indeterminate writes and CASes may take effect at any time after their invocation, or never; those
+ * whose value nothing observes are dropped too, since "never" always explains them. Operations of
+ * other kinds (inserts) are ignored.
  */
 public final class LinearizabilityChecker {
 
@@ -78,7 +79,34 @@ public final class LinearizabilityChecker {
             }
         }
         KeyResult phantom = readOfValueNeverWritten(key, relevant);
-        return phantom != null ? phantom : new RegisterSearch(key, relevant, budget).run();
+        return phantom != null ? phantom : new RegisterSearch(key, withoutUnobservedIndeterminateUpdates(relevant), budget).run();
+    }
+
+    /**
+     * Drops indeterminate writes and CASes whose value nothing observes: no acknowledged read returned
+     * it and no remaining CAS expects it. Such an update can always be linearized last, where it is
+     * invisible, so dropping it changes no verdict; but each one kept multiplies the search space, and
+     * faults produce many of them (a request sent to a dead node).
+     */
+    private static List<Operation> withoutUnobservedIndeterminateUpdates(List<Operation> ops) {
+        List<Operation> kept = ops;
+        while (true) {
+            Set<String> observed = new HashSet<>();
+            for (Operation op : kept) {
+                if (op.kind() == OpKind.READ) {
+                    observed.add(op.value());
+                } else if (op.kind() == OpKind.CAS) {
+                    observed.add(op.expected());
+                }
+            }
+            List<Operation> next = kept.stream()
+                    .filter(op -> !(op.isIndeterminate() && op.kind() != OpKind.READ && !observed.contains(op.value())))
+                    .toList();
+            if (next.size() == kept.size()) {
+                return kept;
+            }
+            kept = next;
+        }
     }
 
     /** A cheap pre-check with a precise explanation for the most blatant violation. */

@@ -154,6 +154,30 @@ class LinearizabilityCheckerTest {
     }
 
     @Test
+    void shouldStayFastWithManyUnobservedIndeterminateWrites() {
+        Ops ops = Ops.on("k").write(0, "a", 0, 1);
+        for (int i = 0; i < 500; i++) {
+            ops.indeterminateWrite(10 + i, "lost" + i, 2 + i);
+            ops.read(1, "a", 3 + i * 2L, 4 + i * 2L);
+        }
+        LinearizabilityChecker stingy = new LinearizabilityChecker(new SearchBudget(100_000, Duration.ofSeconds(5)));
+
+        assertThat(stingy.check(ops.build()).verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    }
+
+    @Test
+    void shouldStillFlagViolationWhereIndeterminateWriteIsObservedBeforeItWasInvoked() {
+        List<Operation> history = Ops.on("k")
+                .write(0, "a", 0, 1)
+                .read(1, "x", 2, 3)
+                .indeterminateWrite(2, "x", 4)
+                .indeterminateWrite(3, "y", 4)
+                .build();
+
+        assertThat(checker.check(history).verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
+    }
+
+    @Test
     void shouldIgnoreTimedOutReads() {
         List<Operation> history = Ops.on("k")
                 .write(0, "a", 0, 1)
