@@ -47,7 +47,7 @@ public final class DstPreparedStatementImpl extends DstStatementImpl implements 
   DstPreparedStatementImpl(DstConnection connection, String text) throws SQLException {
     super(connection);
     this.text = text;
-    this.plan = connection.runner().run(this, 0, session -> prepare(session, text));
+    this.plan = connection.runner().run(new Execution(connection.runner(), 0), session -> prepare(session, text));
     this.parameters = new Object[plan.parameterCount()];
     Arrays.fill(parameters, UNSET);
   }

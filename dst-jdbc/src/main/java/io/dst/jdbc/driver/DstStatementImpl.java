@@ -31,6 +31,7 @@ public class DstStatementImpl implements DstStatement {
   protected final DstConnection connection;
   private final List<String> batch = new ArrayList<>();
   private DstResultSet current;
+  private Execution execution;
   private long updateCount = -1;
   private String lastMessage;
   private boolean closed;
@@ -54,7 +55,19 @@ public class DstStatementImpl implements DstStatement {
     closeCurrent();
     updateCount = -1;
     lastMessage = null;
-    return connection.runner().run(this, queryTimeout, work);
+    Execution run = new Execution(connection.runner(), queryTimeout);
+    execution = run;
+    StatementResult result;
+    try {
+      result = connection.runner().run(run, work);
+    } catch (SQLException e) {
+      run.finish();
+      throw e;
+    }
+    if (!(result instanceof StatementResult.Rows)) {
+      run.finish();
+    }
+    return result;
   }
 
   /** Makes {@code result} this statement's current result; true when it is rows. */
@@ -62,6 +75,10 @@ public class DstStatementImpl implements DstStatement {
     if (result instanceof StatementResult.Rows rows) {
       current = new DstResultSet(this, rows.columns(), rows.cursor());
       current.limitRows(maxRows);
+      Execution run = execution;
+      if (run != null) {
+        current.whileReading(run::translate, run::finish);
+      }
       DstResultSet mine = current;
       mine.onClose(() -> resultClosed(mine));
       return true;
@@ -306,7 +323,10 @@ public class DstStatementImpl implements DstStatement {
   }
 
   void cancelQuietly() {
-    connection.runner().cancel(this);
+    Execution run = execution;
+    if (run != null) {
+      run.cancel();
+    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.dst.jdbc.result;
 
-import io.dst.engine.DstException;
 import io.dst.engine.api.RowCursor;
 import io.dst.jdbc.driver.SqlErrors;
 import io.dst.jdbc.meta.JdbcTypes;
@@ -33,6 +32,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A forward-only, read-only result over a {@link RowCursor}: rows arrive as the cursor yields them,
@@ -45,6 +45,8 @@ public class DstResultSet extends ReadOnlyResultSet {
   private final RowCursor cursor;
   private final DstResultSetMetaData metaData;
   private Runnable onClose = () -> {};
+  private Runnable onFinish = () -> {};
+  private Function<RuntimeException, SQLException> errors = SqlErrors::from;
   private Object[] row;
   private int rowNumber;
   private boolean afterLast;
@@ -63,6 +65,15 @@ public class DstResultSet extends ReadOnlyResultSet {
   /** Called once when this result set closes (the statement uses it to forget its current result). */
   public void onClose(Runnable action) {
     this.onClose = action;
+  }
+
+  /**
+   * Hooks for the statement that ran the query: {@code errors} explains a failure while reading
+   * (for example that the query timed out), {@code onFinish} runs once the rows are exhausted or closed.
+   */
+  public void whileReading(Function<RuntimeException, SQLException> errors, Runnable onFinish) {
+    this.errors = errors;
+    this.onFinish = onFinish;
   }
 
   /** Stops after this many rows, as {@link Statement#setMaxRows} asks; 0 for no limit. */
@@ -85,10 +96,12 @@ public class DstResultSet extends ReadOnlyResultSet {
         return true;
       }
     } catch (RuntimeException e) {
-      throw SqlErrors.from(e);
+      onFinish.run();
+      throw errors.apply(e);
     }
     row = null;
     afterLast = true;
+    onFinish.run();
     return false;
   }
 
@@ -102,8 +115,9 @@ public class DstResultSet extends ReadOnlyResultSet {
     try {
       cursor.close();
     } catch (RuntimeException e) {
-      throw SqlErrors.from(e);
+      throw errors.apply(e);
     } finally {
+      onFinish.run();
       onClose.run();
     }
   }
@@ -577,8 +591,8 @@ public class DstResultSet extends ReadOnlyResultSet {
   private boolean hasMore() throws SQLException {
     try {
       return cursor.hasNext();
-    } catch (DstException e) {
-      throw SqlErrors.from(e);
+    } catch (RuntimeException e) {
+      throw errors.apply(e);
     }
   }
 
