@@ -77,7 +77,7 @@ public final class Optimizer {
   public static EnumerableRel physical(RelNode rel) {
     RelOptPlanner planner = rel.getCluster().getPlanner();
     RelTraitSet desired = rel.getCluster().traitSet().replace(EnumerableConvention.INSTANCE);
-    planner.setRoot(planner.changeTraits(rel, desired));
+    planner.setRoot(rel.getTraitSet().equals(desired) ? rel : planner.changeTraits(rel, desired));
     return (EnumerableRel) planner.findBestExp();
   }
 
