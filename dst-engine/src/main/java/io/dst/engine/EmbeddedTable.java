@@ -139,17 +139,30 @@ final class EmbeddedTable implements TableData {
         int p;
         if (pk >= 0) {
           Object key = row[pk];
-          Object setKey = key instanceof byte[] b ? ByteBuffer.wrap(b) : key;
-          p = Partitioner.partitionOf(key, state.partitionCount());
-          boolean present = state.slot(p).read(tp -> tp.containsKey(key));
-          if (present || !seen.add(setKey)) {
-            throw new DstException(ErrorCode.DUPLICATE_KEY, "duplicate primary key "
-                + Values.render(key) + " in table " + schema.name());
+          if (!seen.add(key instanceof byte[] b ? ByteBuffer.wrap(b) : key)) {
+            throw duplicate(key);
           }
+          p = Partitioner.partitionOf(key, state.partitionCount());
         } else {
           p = Partitioner.partitionOf(state.nextRowId(), state.partitionCount());
         }
         byPartition.computeIfAbsent(p, k -> new ArrayList<>()).add(row);
+      }
+      if (pk >= 0) {
+        // Check every partition before changing any, so the batch applies whole or not at all.
+        for (Map.Entry<Integer, List<Object[]>> e : byPartition.entrySet()) {
+          Object present = state.slot(e.getKey()).read(tp -> {
+            for (Object[] row : e.getValue()) {
+              if (tp.containsKey(row[pk])) {
+                return row[pk];
+              }
+            }
+            return null;
+          });
+          if (present != null) {
+            throw duplicate(present);
+          }
+        }
       }
       int n = 0;
       for (Map.Entry<Integer, List<Object[]>> e : byPartition.entrySet()) {
@@ -157,6 +170,11 @@ final class EmbeddedTable implements TableData {
       }
       return n;
     });
+  }
+
+  private DstException duplicate(Object key) {
+    return new DstException(ErrorCode.DUPLICATE_KEY, "duplicate primary key " + Values.render(key)
+        + " in table " + state.schema().name());
   }
 
   @Override

@@ -9,12 +9,13 @@ import java.util.function.Function;
  * lock for the whole of one mutation, and readers hold the read lock for the whole of one read
  * (materialising their results before they let go), so a reader sees every mutation wholly or not
  * at all. Readers of a partition run in parallel with each other and with writers of other
- * partitions.
+ * partitions. The lock is fair, so a stream of readers cannot starve the writer (which the
+ * replication path waits on).
  *
  * @param <T> the partition state (a table partition or a kv partition)
  */
 public final class Guarded<T> {
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
   private T state;
 
   public Guarded(T state) {
