@@ -68,7 +68,7 @@ public final class Connection implements AutoCloseable {
         connect.channel().closeFuture().addListener(x -> c.failAll());
         result.complete(c);
       } else {
-        result.completeExceptionally(new DstException(ErrorCode.UNAVAILABLE,
+        result.completeExceptionally(new RequestNotSentException(
             "cannot connect to node " + target + ": " + f.cause().getMessage(), f.cause()));
       }
     });
@@ -83,7 +83,8 @@ public final class Connection implements AutoCloseable {
     pending.put(id, f);
     f.whenComplete((r, e) -> pending.remove(id));
     if (!channel.isActive()) {
-      f.completeExceptionally(unavailable());
+      f.completeExceptionally(new RequestNotSentException(
+          "connection to node " + target + " is closed", null));
       return f;
     }
     channel.writeAndFlush(build.apply(id)).addListener(w -> {

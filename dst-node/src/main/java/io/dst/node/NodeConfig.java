@@ -1,0 +1,158 @@
+package io.dst.node;
+
+import io.dst.node.log.FsyncPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a {@link StoreNode} needs to start. Build it with {@link #builder}; every option but the
+ * ZooKeeper address and cluster name has a default. {@code port} 0 picks a free port; {@code nodeId}
+ * -1 reuses the id stored in the data dir, or allocates a new one from ZooKeeper.
+ *
+ * <p>Timing: the ZooKeeper <b>sessionTimeout</b> is the primary's lease (a primary stops serving as
+ * soon as its session is suspended); <b>failoverGrace</b> is how long the controller waits after a
+ * primary's node vanished before promoting a replica; <b>replicaLag</b> how long an in-sync replica
+ * may stay behind before it is dropped from the in-sync set.
+ */
+public record NodeConfig(String zkConnect, String cluster, String host, int port, Path dataDir,
+    int nodeId, Duration sessionTimeout, Duration connectionTimeout, Duration requestTimeout,
+    Duration replicaLag, Duration heartbeat, Duration failoverGrace, FsyncPolicy fsync,
+    long snapshotEvery, long segmentBytes, int defaultReplicationFactor, int defaultMinInSync) {
+
+  public NodeConfig {
+    Objects.requireNonNull(zkConnect, "zkConnect");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(dataDir, "dataDir");
+  }
+
+  public static Builder builder(String zkConnect, String cluster) {
+    return new Builder(zkConnect, cluster);
+  }
+
+  public Builder toBuilder() {
+    return new Builder(zkConnect, cluster).host(host).port(port).dataDir(dataDir).nodeId(nodeId)
+        .sessionTimeout(sessionTimeout).connectionTimeout(connectionTimeout)
+        .requestTimeout(requestTimeout).replicaLag(replicaLag).heartbeat(heartbeat)
+        .failoverGrace(failoverGrace).fsync(fsync).snapshotEvery(snapshotEvery)
+        .segmentBytes(segmentBytes).defaultReplicationFactor(defaultReplicationFactor)
+        .defaultMinInSync(defaultMinInSync);
+  }
+
+  /** Fluent builder with production defaults. */
+  public static final class Builder {
+    private final String zkConnect;
+    private final String cluster;
+    private String host = "127.0.0.1";
+    private int port;
+    private Path dataDir = Path.of("data");
+    private int nodeId = -1;
+    private Duration sessionTimeout = Duration.ofSeconds(6);
+    private Duration connectionTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(5);
+    private Duration replicaLag = Duration.ofSeconds(2);
+    private Duration heartbeat = Duration.ofMillis(100);
+    private Duration failoverGrace = Duration.ofMillis(300);
+    private FsyncPolicy fsync = FsyncPolicy.every(Duration.ofMillis(50));
+    private long snapshotEvery = 100_000;
+    private long segmentBytes = 64L << 20;
+    private int defaultReplicationFactor = 3;
+    private int defaultMinInSync = 2;
+
+    Builder(String zkConnect, String cluster) {
+      this.zkConnect = zkConnect;
+      this.cluster = cluster;
+    }
+
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder dataDir(Path v) {
+      dataDir = v;
+      return this;
+    }
+
+    public Builder nodeId(int v) {
+      nodeId = v;
+      return this;
+    }
+
+    public Builder sessionTimeout(Duration v) {
+      sessionTimeout = v;
+      return this;
+    }
+
+    public Builder connectionTimeout(Duration v) {
+      connectionTimeout = v;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration v) {
+      requestTimeout = v;
+      return this;
+    }
+
+    public Builder replicaLag(Duration v) {
+      replicaLag = v;
+      return this;
+    }
+
+    public Builder heartbeat(Duration v) {
+      heartbeat = v;
+      return this;
+    }
+
+    public Builder failoverGrace(Duration v) {
+      failoverGrace = v;
+      return this;
+    }
+
+    public Builder fsync(FsyncPolicy v) {
+      fsync = v;
+      return this;
+    }
+
+    public Builder snapshotEvery(long v) {
+      snapshotEvery = v;
+      return this;
+    }
+
+    public Builder segmentBytes(long v) {
+      segmentBytes = v;
+      return this;
+    }
+
+    public Builder defaultReplicationFactor(int v) {
+      defaultReplicationFactor = v;
+      return this;
+    }
+
+    public Builder defaultMinInSync(int v) {
+      defaultMinInSync = v;
+      return this;
+    }
+
+    /** Short timeouts for tests and local clusters: 1.5 s sessions, fast failure detection. */
+    public Builder fastFailover() {
+      sessionTimeout = Duration.ofMillis(1500);
+      connectionTimeout = Duration.ofMillis(1500);
+      replicaLag = Duration.ofMillis(800);
+      failoverGrace = Duration.ofMillis(200);
+      requestTimeout = Duration.ofSeconds(2);
+      return this;
+    }
+
+    public NodeConfig build() {
+      return new NodeConfig(zkConnect, cluster, host, port, dataDir, nodeId, sessionTimeout,
+          connectionTimeout, requestTimeout, replicaLag, heartbeat, failoverGrace, fsync,
+          snapshotEvery, segmentBytes, defaultReplicationFactor, defaultMinInSync);
+    }
+  }
+}

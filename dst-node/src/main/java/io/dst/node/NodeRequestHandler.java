@@ -1,0 +1,93 @@
+package io.dst.node;
+
+import io.dst.engine.DstException;
+import io.dst.engine.ErrorCode;
+import io.dst.engine.PartitionId;
+import io.dst.engine.log.ApplyResult;
+import io.dst.node.protocol.DataRequest;
+import io.dst.node.protocol.Message;
+import io.dst.node.protocol.ReplicaPosition;
+import io.dst.node.protocol.ReplicationRequest;
+import io.dst.node.protocol.Response;
+import io.dst.node.protocol.Wire;
+import io.dst.node.replication.PartitionReplica;
+import io.dst.node.replication.QueryExecutor;
+import io.dst.node.replication.ReplicaManager;
+import io.dst.node.transport.RequestHandler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Serves one node's requests: client reads and writes go to the partition's replica (which checks
+ * that it is the primary of the client's epoch), replication messages to the replica they name.
+ */
+final class NodeRequestHandler implements RequestHandler {
+  private final ReplicaManager replicas;
+  private final QueryExecutor queries;
+  private final long incarnation;
+
+  NodeRequestHandler(ReplicaManager replicas, QueryExecutor queries, long incarnation) {
+    this.replicas = replicas;
+    this.queries = queries;
+    this.incarnation = incarnation;
+  }
+
+  @Override
+  public CompletableFuture<Response> handle(Message.Request request) {
+    long rid = request.requestId();
+    if (request instanceof DataRequest.Write w) {
+      if (!w.mutation().target().equals(w.partition())) {
+        throw new DstException(ErrorCode.INVALID_ARGUMENT, "the write belongs to partition "
+            + w.mutation().target() + ", not " + w.partition());
+      }
+      return replica(w.partition(), ErrorCode.NOT_PRIMARY).write(w.epoch(), w.encoded())
+          .thenApply(result -> toResponse(rid, result));
+    }
+    if (request instanceof DataRequest.Read r) {
+      PartitionReplica replica = replica(r.partition(), ErrorCode.NOT_PRIMARY);
+      replica.checkServing(r.epoch());
+      return ok(rid, value(queries.run(r.partition(), r.query())));
+    }
+    ReplicationRequest rr = (ReplicationRequest) request;
+    if (rr instanceof ReplicationRequest.LogEnd) {
+      ReplicaPosition p = replicas.replica(rr.partition()).map(PartitionReplica::position)
+          .orElse(new ReplicaPosition(-1, -1, -1, incarnation));
+      return ok(rid, p.encode());
+    }
+    PartitionReplica replica = replica(rr.partition(), ErrorCode.UNAVAILABLE);
+    ReplicaPosition p;
+    if (rr instanceof ReplicationRequest.Handshake h) {
+      p = replica.onHandshake(h);
+    } else if (rr instanceof ReplicationRequest.Append a) {
+      p = replica.onAppend(a);
+    } else {
+      p = replica.onInstallSnapshot((ReplicationRequest.InstallSnapshot) rr);
+    }
+    return ok(rid, p.encode());
+  }
+
+  private PartitionReplica replica(PartitionId id, ErrorCode missing) {
+    return replicas.replica(id).orElseThrow(() -> new DstException(missing,
+        "this node holds no replica of partition " + id));
+  }
+
+  private static Response toResponse(long rid, ApplyResult result) {
+    if (result.isOk()) {
+      return new Response.Ok(rid, value(result.value()));
+    }
+    return new Response.Error(rid, result.error().code(), result.error().getMessage());
+  }
+
+  private static CompletableFuture<Response> ok(long rid, byte[] body) {
+    return CompletableFuture.completedFuture(new Response.Ok(rid, body));
+  }
+
+  static byte[] value(Object v) {
+    ByteBuf buf = Unpooled.buffer(32);
+    Wire.writeValue(buf, v);
+    byte[] out = new byte[buf.readableBytes()];
+    buf.readBytes(out);
+    return out;
+  }
+}

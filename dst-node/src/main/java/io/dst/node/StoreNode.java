@@ -1,0 +1,202 @@
+package io.dst.node;
+
+import io.dst.engine.DstException;
+import io.dst.engine.EmbeddedStore;
+import io.dst.engine.ErrorCode;
+import io.dst.node.controller.Controller;
+import io.dst.node.meta.ClusterView;
+import io.dst.node.meta.MetadataStore;
+import io.dst.node.meta.NodeInfo;
+import io.dst.node.meta.ZkPaths;
+import io.dst.node.replication.QueryExecutor;
+import io.dst.node.replication.ReplicaManager;
+import io.dst.node.replication.ReplicationSettings;
+import io.dst.node.transport.ConnectionPool;
+import io.dst.node.transport.NodeServer;
+import io.dst.node.transport.Pipelines;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.zookeeper.CreateMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Dst store node: serves the partitions ZooKeeper assigns to it over the binary protocol,
+ * replicates their logs, and may act as the cluster controller. Its <b>incarnation</b> is a fresh
+ * random number per start, registered with its address in an ephemeral znode, so the cluster can
+ * tell a restarted node from a continuing one. The node's ZooKeeper session is its lease: while the
+ * session is suspended its primaries stop serving.
+ */
+public final class StoreNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StoreNode.class);
+
+  private final NodeConfig config;
+  private final long incarnation = new SecureRandom().nextLong() & Long.MAX_VALUE | 1;
+  private CuratorFramework zk;
+  private ClusterView view;
+  private EventLoopGroup loops;
+  private ConnectionPool pool;
+  private ReplicaManager replicas;
+  private NodeServer server;
+  private PersistentNode registration;
+  private Controller controller;
+  private EmbeddedStore store;
+  private int nodeId = -1;
+  private InetSocketAddress address;
+
+  public StoreNode(NodeConfig config) {
+    this.config = config;
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  /** Connects to ZooKeeper, recovers local partitions, binds the port and registers the node. */
+  public StoreNode start() {
+    try {
+      Files.createDirectories(config.dataDir());
+      zk = CuratorFrameworkFactory.builder()
+          .connectString(config.zkConnect())
+          .sessionTimeoutMs((int) config.sessionTimeout().toMillis())
+          .connectionTimeoutMs((int) config.connectionTimeout().toMillis())
+          .retryPolicy(new ExponentialBackoffRetry(50, 5, 500))
+          .build();
+      zk.start();
+      if (!zk.blockUntilConnected((int) config.connectionTimeout().toMillis() * 4,
+          TimeUnit.MILLISECONDS)) {
+        throw new DstException(ErrorCode.UNAVAILABLE,
+            "cannot reach ZooKeeper at " + config.zkConnect());
+      }
+      MetadataStore meta = new MetadataStore(zk, config.cluster());
+      meta.ensureLayout();
+      nodeId = resolveNodeId(meta);
+      view = new ClusterView(zk, new ZkPaths(config.cluster())).start(config.connectionTimeout()
+          .multipliedBy(4));
+      store = new EmbeddedStore();
+      loops = Pipelines.eventLoops("dst-node-" + nodeId, 2);
+      pool = new ConnectionPool(loops, config.connectionTimeout());
+      ClusterPeers peers = new ClusterPeers(view, pool, config.requestTimeout());
+      ReplicationSettings settings = new ReplicationSettings(nodeId, incarnation,
+          config.replicaLag(), config.heartbeat(), java.time.Duration.ofMillis(50), 512,
+          config.snapshotEvery(), config.segmentBytes(), config.fsync());
+      replicas = new ReplicaManager(config.dataDir(), store, meta, view, peers, settings);
+      zk.getConnectionStateListenable().addListener((client, state) -> {
+        if (state == ConnectionState.SUSPENDED || state == ConnectionState.LOST) {
+          replicas.onLease(false);
+        } else if (state == ConnectionState.RECONNECTED) {
+          replicas.onLease(true);
+        }
+      });
+      server = new NodeServer(loops,
+          new NodeRequestHandler(replicas, new QueryExecutor(store), incarnation));
+      address = server.bind(config.host(), config.port());
+      replicas.start();
+      NodeInfo info = new NodeInfo(nodeId, config.host(), address.getPort(), incarnation);
+      registration = new PersistentNode(zk, CreateMode.EPHEMERAL, false,
+          meta.paths().node(nodeId), info.encode());
+      registration.start();
+      if (!registration.waitForInitialCreate(config.connectionTimeout().toMillis() * 4,
+          TimeUnit.MILLISECONDS)) {
+        throw new DstException(ErrorCode.UNAVAILABLE, "could not register node " + nodeId);
+      }
+      controller = new Controller(nodeId, meta, view, peers, config.failoverGrace(),
+          config.defaultReplicationFactor(), config.defaultMinInSync());
+      controller.start();
+      log.info("node {} ready on {}:{} (cluster {}, zookeeper {}, data {}, incarnation {})", nodeId,
+          config.host(), address.getPort(), config.cluster(), config.zkConnect(),
+          config.dataDir(), incarnation);
+      return this;
+    } catch (DstException e) {
+      close();
+      throw e;
+    } catch (Exception e) {
+      close();
+      throw new DstException(ErrorCode.UNAVAILABLE, "node failed to start: " + e, e);
+    }
+  }
+
+  private int resolveNodeId(MetadataStore meta) throws IOException {
+    Path idFile = config.dataDir().resolve("node.id");
+    if (config.nodeId() >= 0) {
+      Files.writeString(idFile, String.valueOf(config.nodeId()), StandardCharsets.UTF_8);
+      return config.nodeId();
+    }
+    if (Files.exists(idFile)) {
+      return Integer.parseInt(Files.readString(idFile, StandardCharsets.UTF_8).trim());
+    }
+    int id = meta.allocateNodeId();
+    Files.writeString(idFile, String.valueOf(id), StandardCharsets.UTF_8);
+    return id;
+  }
+
+  public int nodeId() {
+    return nodeId;
+  }
+
+  public long incarnation() {
+    return incarnation;
+  }
+
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  /** The node's local store (every partition it replicates); for tests and tools. */
+  public EmbeddedStore localStore() {
+    return store;
+  }
+
+  public ReplicaManager replicaManager() {
+    return replicas;
+  }
+
+  public boolean isController() {
+    return controller != null && controller.isLeader();
+  }
+
+  /** Stops serving, leaves the cluster (its ephemeral znode goes at once) and releases resources. */
+  @Override
+  public void close() {
+    closeQuietly(controller);
+    if (registration != null) {
+      try {
+        registration.close();
+      } catch (IOException e) {
+        log.debug("closing registration: {}", e.toString());
+      }
+    }
+    closeQuietly(server);
+    closeQuietly(replicas);
+    closeQuietly(pool);
+    closeQuietly(view);
+    if (loops != null) {
+      loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+    closeQuietly(zk);
+    if (nodeId >= 0) {
+      log.info("node {} stopped", nodeId);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.debug("closing {}: {}", c, e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.dst.node.client;
+
+import io.dst.engine.DstException;
+import io.dst.engine.ErrorCode;
+import io.dst.engine.PartitionId;
+import io.dst.engine.log.LogEntryCodec;
+import io.dst.engine.log.Mutation;
+import io.dst.node.meta.ClusterView;
+import io.dst.node.meta.NodeInfo;
+import io.dst.node.meta.PartitionState;
+import io.dst.node.meta.Versioned;
+import io.dst.node.protocol.DataRequest;
+import io.dst.node.protocol.Message;
+import io.dst.node.protocol.Query;
+import io.dst.node.protocol.Response;
+import io.dst.node.protocol.Wire;
+import io.dst.node.transport.ConnectionPool;
+import io.dst.node.transport.RequestNotSentException;
+import io.netty.buffer.Unpooled;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
+
+/**
+ * Routes reads and writes to partition primaries using the cached cluster metadata, and retries
+ * while the cluster is settling: a NOT_PRIMARY or STALE_EPOCH answer (the cache was behind), a
+ * partition without a primary (failover in progress) or NOT_ENOUGH_REPLICAS is retried with
+ * backoff until the timeout, then reported as UNAVAILABLE (or NOT_ENOUGH_REPLICAS) naming the
+ * partition and the last problem. A write whose fate is unknown (the connection dropped after it
+ * was sent, or it timed out) is never retried blindly: the caller gets the error.
+ */
+final class ClusterClient {
+  private final ClusterView view;
+  private final ConnectionPool pool;
+  private final Duration timeout;
+  private final java.util.concurrent.Executor fanout;
+
+  ClusterClient(ClusterView view, ConnectionPool pool, Duration timeout,
+      java.util.concurrent.Executor fanout) {
+    this.view = view;
+    this.pool = pool;
+    this.timeout = timeout;
+    this.fanout = fanout;
+  }
+
+  ClusterView view() {
+    return view;
+  }
+
+  Object write(Mutation m) {
+    byte[] encoded = LogEntryCodec.encode(m);
+    PartitionId p = m.target();
+    return call(p, true, epoch -> id -> new DataRequest.Write(id, p, epoch, m, encoded));
+  }
+
+  Object read(PartitionId p, Query q) {
+    return call(p, false, epoch -> id -> new DataRequest.Read(id, p, epoch, q));
+  }
+
+  /** Runs {@code calls} in parallel and returns their results in order. */
+  List<Object> all(List<java.util.function.Supplier<Object>> calls) {
+    if (calls.size() == 1) {
+      List<Object> one = new ArrayList<>(1);
+      one.add(calls.get(0).get());
+      return one;
+    }
+    List<CompletableFuture<Object>> fs = new ArrayList<>();
+    for (var c : calls) {
+      fs.add(CompletableFuture.supplyAsync(c::get, fanout));
+    }
+    List<Object> out = new ArrayList<>();
+    for (CompletableFuture<Object> f : fs) {
+      try {
+        out.add(f.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof DstException d) {
+          throw new DstException(d.code(), d.getMessage(), d);
+        }
+        throw e;
+      }
+    }
+    return out;
+  }
+
+  private interface RequestFactory {
+    LongFunction<? extends Message.Request> forEpoch(long epoch);
+  }
+
+  private Object call(PartitionId p, boolean write, RequestFactory factory) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long backoffMillis = 2;
+    DstException last = null;
+    while (true) {
+      Optional<Versioned<PartitionState>> state = view.partition(p);
+      Optional<NodeInfo> node = state.filter(s -> s.value().hasPrimary())
+          .flatMap(s -> view.node(s.value().primary()));
+      if (state.isEmpty()) {
+        last = new DstException(ErrorCode.UNAVAILABLE, "partition " + p + " is not assigned yet");
+      } else if (node.isEmpty()) {
+        last = new DstException(ErrorCode.UNAVAILABLE, "partition " + p + " has no live primary"
+            + " (in-sync replicas " + state.get().value().isr() + ")");
+      } else {
+        long epoch = state.get().value().epoch();
+        long remaining = deadline - System.nanoTime();
+        try {
+          Response r = pool.get(node.get().host(), node.get().port())
+              .thenCompose(c -> c.send(factory.forEpoch(epoch), timeout))
+              .get(Math.max(1, remaining), TimeUnit.NANOSECONDS);
+          if (r instanceof Response.Ok ok) {
+            return Wire.readValue(Unpooled.wrappedBuffer(ok.body()));
+          }
+          Response.Error e = (Response.Error) r;
+          DstException err = new DstException(e.code(), e.message());
+          if (!retryable(e.code(), write)) {
+            throw err;
+          }
+          last = err;
+        } catch (ExecutionException e) {
+          DstException err = e.getCause() instanceof DstException d ? d
+              : new DstException(ErrorCode.UNAVAILABLE, String.valueOf(e.getCause()), e.getCause());
+          boolean safe = err instanceof RequestNotSentException || !write;
+          if (!safe) {
+            throw new DstException(err.code(), err.getMessage()
+                + "; the write to partition " + p + " may or may not have been applied", err);
+          }
+          last = err;
+        } catch (TimeoutException e) {
+          last = new DstException(ErrorCode.TIMEOUT, "no answer from node " + node.get().id());
+          if (write) {
+            throw new DstException(ErrorCode.TIMEOUT, "partition " + p + ": node "
+                + node.get().id() + " did not confirm the write within " + timeout.toMillis()
+                + " ms; it may or may not have been applied", e);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new DstException(ErrorCode.UNAVAILABLE, "interrupted", e);
+        }
+      }
+      if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+        ErrorCode code = last.code() == ErrorCode.NOT_ENOUGH_REPLICAS
+            ? ErrorCode.NOT_ENOUGH_REPLICAS : ErrorCode.UNAVAILABLE;
+        throw new DstException(code, "the cluster could not serve partition " + p + " within "
+            + timeout.toMillis() + " ms: " + last.getMessage(), last);
+      }
+      try {
+        Thread.sleep(backoffMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DstException(ErrorCode.UNAVAILABLE, "interrupted", e);
+      }
+      backoffMillis = Math.min(backoffMillis * 2, 100);
+    }
+  }
+
+  private static boolean retryable(ErrorCode code, boolean write) {
+    return switch (code) {
+      case NOT_PRIMARY, STALE_EPOCH, NOT_ENOUGH_REPLICAS -> true;
+      case UNAVAILABLE, TIMEOUT -> !write;
+      default -> false;
+    };
+  }
+}

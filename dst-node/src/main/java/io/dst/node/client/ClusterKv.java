@@ -1,0 +1,126 @@
+package io.dst.node.client;
+
+import io.dst.engine.PartitionId;
+import io.dst.engine.Partitioner;
+import io.dst.engine.api.KeyType;
+import io.dst.engine.api.KvStore;
+import io.dst.engine.log.Mutation;
+import io.dst.node.protocol.Query;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The kv store of a cluster: each key lives in the {@code $kv} partition {@link
+ * Partitioner#partitionOf} gives it among {@link Mutation#KV_PARTITIONS}, and every call goes to
+ * that partition's primary; key listings and sizes ask every kv partition.
+ */
+final class ClusterKv implements KvStore {
+  private final ClusterClient client;
+
+  ClusterKv(ClusterClient client) {
+    this.client = client;
+  }
+
+  private static PartitionId partitionOf(String key) {
+    return new PartitionId(PartitionId.KV_TABLE,
+        Partitioner.partitionOf(key, Mutation.KV_PARTITIONS));
+  }
+
+  private Object read(String key, Query q) {
+    return client.read(partitionOf(key), q);
+  }
+
+  @Override
+  public String get(String key) {
+    return (String) read(key, new Query.KvGet(key));
+  }
+
+  @Override
+  public void put(String key, String value) {
+    client.write(new Mutation.StrPut(key, value));
+  }
+
+  @Override
+  public boolean delete(String key) {
+    return (Boolean) client.write(new Mutation.StrDelete(key));
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return (Boolean) read(key, new Query.KvExists(key));
+  }
+
+  @Override
+  public KeyType type(String key) {
+    return KeyType.valueOf((String) read(key, new Query.KvType(key)));
+  }
+
+  @Override
+  public long incrementBy(String key, long delta) {
+    return ((Number) client.write(new Mutation.StrIncr(key, delta))).longValue();
+  }
+
+  @Override
+  public long append(String key, String suffix) {
+    return ((Number) client.write(new Mutation.StrAppend(key, suffix))).longValue();
+  }
+
+  @Override
+  public int dictPut(String dict, Map<String, String> fields) {
+    return ((Number) client.write(new Mutation.DictPut(dict, fields))).intValue();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, String> dictGetAll(String dict) {
+    Map<String, String> m = (Map<String, String>) read(dict, new Query.DictGetAll(dict));
+    return m == null ? new LinkedHashMap<>() : m;
+  }
+
+  @Override
+  public String dictGet(String dict, String field) {
+    return (String) read(dict, new Query.DictGet(dict, field));
+  }
+
+  @Override
+  public int dictDelete(String dict, List<String> fields) {
+    return ((Number) client.write(new Mutation.DictDelete(dict, fields))).intValue();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<String> dictKeys(String dict) {
+    return (List<String>) read(dict, new Query.DictKeys(dict));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<String> keys(String globPattern) {
+    List<String> out = new ArrayList<>();
+    for (Object part : everyPartition(new Query.KvKeys(globPattern))) {
+      out.addAll((List<String>) part);
+    }
+    return out;
+  }
+
+  @Override
+  public long size() {
+    long n = 0;
+    for (Object part : everyPartition(new Query.KvSize())) {
+      n += ((Number) part).longValue();
+    }
+    return n;
+  }
+
+  private List<Object> everyPartition(Query q) {
+    List<Supplier<Object>> calls = new ArrayList<>();
+    for (int p = 0; p < Mutation.KV_PARTITIONS; p++) {
+      PartitionId id = new PartitionId(PartitionId.KV_TABLE, p);
+      calls.add(() -> client.read(id, q));
+    }
+    return client.all(calls);
+  }
+}

@@ -1,0 +1,279 @@
+package io.dst.node.controller;
+
+import io.dst.engine.PartitionId;
+import io.dst.engine.log.Mutation;
+import io.dst.engine.schema.Column;
+import io.dst.engine.schema.ColumnType;
+import io.dst.engine.schema.ScalarType;
+import io.dst.engine.schema.TableSchema;
+import io.dst.node.meta.ClusterView;
+import io.dst.node.meta.MetadataStore;
+import io.dst.node.meta.NodeInfo;
+import io.dst.node.meta.PartitionState;
+import io.dst.node.meta.TableMeta;
+import io.dst.node.meta.Versioned;
+import io.dst.node.protocol.ReplicaPosition;
+import io.dst.node.protocol.ReplicationRequest;
+import io.dst.node.protocol.Response;
+import io.dst.node.replication.Peers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster controller: one node at a time holds it, elected with a Curator {@link LeaderLatch}.
+ * It assigns every partition of every table (including the kv partitions of the reserved table
+ * {@code $kv}) to live nodes, and when a partition's primary is gone (its node's ephemeral znode
+ * vanished, or the node came back as a new incarnation) it waits a grace period at least as long as
+ * the primary's lease (rule 3), asks the live in-sync replicas for their log ends and promotes the
+ * one with the highest (epoch, offset) in the next epoch (rules 2 and 6), with itself as the only
+ * in-sync member until the others have caught up (rule 8). Every change is a compare-and-set (rule 1).
+ */
+public final class Controller implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Controller.class);
+
+  /** The marker schema of the reserved kv table; kv data has no columns of its own. */
+  public static final TableSchema KV_SCHEMA = new TableSchema(PartitionId.KV_TABLE,
+      List.of(new Column("key", ColumnType.of(ScalarType.STRING), true, false, false)));
+
+  private final int nodeId;
+  private final MetadataStore meta;
+  private final ClusterView view;
+  private final Peers peers;
+  private final Duration grace;
+  private final int defaultReplication;
+  private final int defaultMinInSync;
+  private final LeaderLatch latch;
+  private final ScheduledExecutorService exec;
+  private final AtomicBoolean queued = new AtomicBoolean();
+  private final Map<PartitionId, Long> primaryGoneSince = new HashMap<>();
+  private volatile boolean leader;
+
+  public Controller(int nodeId, MetadataStore meta, ClusterView view, Peers peers, Duration grace,
+      int defaultReplication, int defaultMinInSync) {
+    this.nodeId = nodeId;
+    this.meta = meta;
+    this.view = view;
+    this.peers = peers;
+    this.grace = grace;
+    this.defaultReplication = defaultReplication;
+    this.defaultMinInSync = defaultMinInSync;
+    this.latch = new LeaderLatch(meta.curator(), meta.paths().controller(), String.valueOf(nodeId));
+    this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "dst-controller-" + nodeId);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public void start() throws Exception {
+    latch.addListener(new LeaderLatchListener() {
+      @Override
+      public void isLeader() {
+        leader = true;
+        log.info("node {} is now the cluster controller", nodeId);
+        exec.execute(() -> primaryGoneSince.clear());
+        schedule();
+      }
+
+      @Override
+      public void notLeader() {
+        leader = false;
+        log.info("node {} is no longer the cluster controller", nodeId);
+      }
+    });
+    view.onChange(path -> schedule());
+    exec.scheduleWithFixedDelay(this::schedule, 250, 250, TimeUnit.MILLISECONDS);
+    latch.start();
+  }
+
+  public boolean isLeader() {
+    return leader;
+  }
+
+  private void schedule() {
+    if (leader && queued.compareAndSet(false, true)) {
+      exec.execute(() -> {
+        queued.set(false);
+        try {
+          reconcile();
+        } catch (RuntimeException e) {
+          log.warn("controller reconcile failed: {}", e.toString());
+        }
+      });
+    }
+  }
+
+  private void reconcile() {
+    if (!leader) {
+      return;
+    }
+    Map<Integer, NodeInfo> live = view.liveNodes();
+    if (live.isEmpty()) {
+      return;
+    }
+    Map<String, Versioned<TableMeta>> tables = view.tables();
+    if (!tables.containsKey(PartitionId.KV_TABLE)) {
+      meta.createTable(new TableMeta(KV_SCHEMA, Mutation.KV_PARTITIONS, defaultReplication,
+          defaultMinInSync));
+      return;
+    }
+    for (Versioned<TableMeta> t : tables.values()) {
+      for (int p = 0; p < t.value().partitions(); p++) {
+        reconcilePartition(t.value(), new PartitionId(t.value().name(), p), live);
+      }
+    }
+    for (String t : view.partitionTables()) {
+      if (!tables.containsKey(t)) {
+        log.info("controller: removing partitions of dropped table {}", t);
+        meta.deletePartitions(t);
+      }
+    }
+  }
+
+  private void reconcilePartition(TableMeta t, PartitionId id, Map<Integer, NodeInfo> live) {
+    var current = view.partition(id);
+    if (current.isEmpty()) {
+      assign(t, id, live);
+      return;
+    }
+    PartitionState s = current.get().value();
+    NodeInfo primary = s.hasPrimary() ? live.get(s.primary()) : null;
+    boolean primaryOk = primary != null && primary.incarnation() == s.incarnation();
+    if (primaryOk) {
+      primaryGoneSince.remove(id);
+      fillReplicas(t, id, current.get(), live);
+      return;
+    }
+    long now = System.nanoTime();
+    long since = primaryGoneSince.computeIfAbsent(id, k -> now);
+    if (now - since < grace.toNanos()) {
+      exec.schedule(this::schedule, grace.toMillis() + 5, TimeUnit.MILLISECONDS);
+      return;
+    }
+    elect(id, current.get(), live);
+  }
+
+  private void assign(TableMeta t, PartitionId id, Map<Integer, NodeInfo> live) {
+    List<Integer> ids = new ArrayList<>(live.keySet());
+    int n = Math.min(Math.max(1, t.replicationFactor()), ids.size());
+    int first = Math.floorMod(id.table().hashCode() + id.partition(), ids.size());
+    List<Integer> replicas = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      replicas.add(ids.get((first + i) % ids.size()));
+    }
+    int primary = replicas.get(0);
+    PartitionState s = new PartitionState(1, primary, live.get(primary).incarnation(), replicas,
+        replicas);
+    if (meta.createPartition(id, s)) {
+      log.info("controller: assigned partition {} to replicas {}, primary {} in epoch 1", id,
+          replicas, primary);
+    }
+  }
+
+  /** Adds live nodes as new (not yet in-sync) replicas while fewer than the desired count live. */
+  private void fillReplicas(TableMeta t, PartitionId id, Versioned<PartitionState> v,
+      Map<Integer, NodeInfo> live) {
+    PartitionState s = v.value();
+    long liveReplicas = s.replicas().stream().filter(live::containsKey).count();
+    if (liveReplicas >= t.replicationFactor()) {
+      return;
+    }
+    List<Integer> replicas = new ArrayList<>(s.replicas());
+    for (int candidate : live.keySet()) {
+      if (liveReplicas >= t.replicationFactor()) {
+        break;
+      }
+      if (!replicas.contains(candidate)) {
+        replicas.add(candidate);
+        liveReplicas++;
+      }
+    }
+    if (replicas.size() > s.replicas().size()
+        && meta.casPartition(id, s.withReplicas(replicas), v.version()) >= 0) {
+      log.info("controller: partition {} gets new replicas, now {} (in-sync {})", id, replicas,
+          s.isr());
+    }
+  }
+
+  private void elect(PartitionId id, Versioned<PartitionState> v, Map<Integer, NodeInfo> live) {
+    PartitionState s = v.value();
+    List<Integer> candidates = s.isr().stream().filter(live::containsKey).toList();
+    if (candidates.isEmpty()) {
+      if (s.hasPrimary()) {
+        PartitionState offline = new PartitionState(s.epoch(), PartitionState.NO_PRIMARY, 0,
+            s.replicas(), s.isr());
+        if (meta.casPartition(id, offline, v.version()) >= 0) {
+          log.error("controller: partition {} is offline: primary {} is gone and no in-sync "
+              + "replica of {} is alive; waiting for one to return", id, s.primary(), s.isr());
+        }
+      }
+      return;
+    }
+    Map<Integer, CompletableFuture<Response>> asks = new HashMap<>();
+    for (int c : candidates) {
+      asks.put(c, peers.send(c, rid -> new ReplicationRequest.LogEnd(rid, id)));
+    }
+    int best = -1;
+    ReplicaPosition bestPos = null;
+    for (int c : candidates) {
+      try {
+        Response r = asks.get(c).get(1, TimeUnit.SECONDS);
+        if (!(r instanceof Response.Ok ok)) {
+          continue;
+        }
+        ReplicaPosition p = ReplicaPosition.decode(ok.body());
+        if (p.logEnd() < 0 || p.incarnation() != live.get(c).incarnation()) {
+          continue;
+        }
+        if (bestPos == null || p.lastEpoch() > bestPos.lastEpoch()
+            || p.lastEpoch() == bestPos.lastEpoch() && p.logEnd() > bestPos.logEnd()) {
+          best = c;
+          bestPos = p;
+        }
+      } catch (Exception e) {
+        log.info("controller: in-sync replica {} of {} did not report its log end: {}", c, id,
+            e.toString());
+      }
+    }
+    if (best < 0) {
+      exec.schedule(this::schedule, 100, TimeUnit.MILLISECONDS);
+      return;
+    }
+    List<Integer> replicas = new ArrayList<>(s.replicas());
+    if (!replicas.contains(best)) {
+      replicas.add(best);
+    }
+    PartitionState next = new PartitionState(s.epoch() + 1, best, live.get(best).incarnation(),
+        replicas, List.of(best));
+    if (meta.casPartition(id, next, v.version()) >= 0) {
+      primaryGoneSince.remove(id);
+      log.warn("controller: failover of partition {}: primary {} -> node {} in epoch {} (its log "
+              + "ends at {} in epoch {}); in-sync reset to [{}] until the others catch up", id,
+          s.hasPrimary() ? "node " + s.primary() : "none", best, next.epoch(), bestPos.logEnd(),
+          bestPos.lastEpoch(), best);
+    }
+  }
+
+  @Override
+  public void close() {
+    leader = false;
+    exec.shutdownNow();
+    try {
+      latch.close();
+    } catch (Exception e) {
+      log.debug("closing leader latch: {}", e.toString());
+    }
+  }
+}

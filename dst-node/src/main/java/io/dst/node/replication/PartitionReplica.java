@@ -1,0 +1,680 @@
+package io.dst.node.replication;
+
+import io.dst.engine.DstException;
+import io.dst.engine.ErrorCode;
+import io.dst.engine.PartitionId;
+import io.dst.engine.log.ApplyResult;
+import io.dst.node.log.EpochHistory;
+import io.dst.node.log.FsyncPolicy;
+import io.dst.node.log.LogEntry;
+import io.dst.node.log.SegmentedLog;
+import io.dst.node.log.SnapshotStore;
+import io.dst.node.meta.MetadataStore;
+import io.dst.node.meta.PartitionState;
+import io.dst.node.meta.Versioned;
+import io.dst.node.protocol.ReplicaPosition;
+import io.dst.node.protocol.ReplicationRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's copy of one partition: its log, epoch history, snapshots and state machine, and its
+ * role in the partition's current epoch.
+ *
+ * <p>Terms. <b>Epoch</b>: the highest partition epoch this replica has seen (from ZooKeeper or from a
+ * primary's message); messages from older epochs are refused (rule 2). <b>Commit offset</b>: entries
+ * below it are held by every in-sync replica and may be applied. <b>Applied offset</b>: entries below
+ * it have been applied to the state machine (applied ≤ commit ≤ log end).
+ *
+ * <p>As <b>primary</b> it appends each write to its log, ships it to every replica through a {@link
+ * FollowerStream}, and completes the write once every member of the in-sync set has appended it
+ * (rule 4); it refuses writes while the in-sync set is smaller than the minimum. A replica that stays
+ * behind for longer than the lag limit is removed from the in-sync set by a compare-and-set in
+ * ZooKeeper before the commit offset may pass it (rule 5); one that has caught up completely is added
+ * back (rule 8). As <b>follower</b> it accepts entries from the primary of its epoch, truncates a
+ * divergent tail where the primary says (rule 7), and applies entries up to the primary's commit.
+ *
+ * <p>All mutable state is guarded by this object's monitor.
+ */
+public final class PartitionReplica implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PartitionReplica.class);
+
+  /** What this replica does in its epoch. */
+  public enum Role { FOLLOWER, PRIMARY }
+
+  private final PartitionId id;
+  private final ReplicationSettings settings;
+  private final PartitionStateMachine machine;
+  private final MetadataStore meta;
+  private final Peers peers;
+  private final SegmentedLog entries;
+  private final EpochHistory epochs;
+  private final SnapshotStore snapshots;
+
+  private Role role = Role.FOLLOWER;
+  private long epoch;
+  private long commit;
+  private long applied;
+  private long lastSnapshot;
+  private long lastSnapshotEpoch = -1;
+  private volatile boolean serving;
+  private volatile boolean closed;
+
+  // Primary state.
+  private PartitionState config;
+  private int configVersion = -1;
+  private int minInSync = 1;
+  private final Set<Integer> isr = new LinkedHashSet<>();
+  private final Map<Integer, FollowerStream> followers = new HashMap<>();
+  private final TreeMap<Long, CompletableFuture<ApplyResult>> pending = new TreeMap<>();
+
+  public PartitionReplica(PartitionId id, Path dir, ReplicationSettings settings,
+      PartitionStateMachine machine, MetadataStore meta, Peers peers) {
+    this.id = id;
+    this.settings = settings;
+    this.machine = machine;
+    this.meta = meta;
+    this.peers = peers;
+    this.snapshots = new SnapshotStore(dir.resolve("snapshots"));
+    Optional<SnapshotStore.Snapshot> snap = snapshots.latest();
+    snap.ifPresent(s -> {
+      machine.restore(s.state());
+      applied = s.offset();
+      lastSnapshot = s.offset();
+      lastSnapshotEpoch = s.lastEpoch();
+    });
+    this.commit = applied;
+    this.entries = SegmentedLog.open(dir.resolve("log"), applied, settings.segmentBytes());
+    this.epochs = EpochHistory.open(dir);
+    this.epoch = Math.max(epochs.latestEpoch(), lastSnapshotEpoch);
+    log.info("partition {}: opened with snapshot at {}, log [{}, {}), last epoch {}", id, applied,
+        entries.start(), entries.end(), epoch);
+  }
+
+  public PartitionId id() {
+    return id;
+  }
+
+  public synchronized Role role() {
+    return role;
+  }
+
+  public synchronized long epoch() {
+    return epoch;
+  }
+
+  public synchronized long commitOffset() {
+    return commit;
+  }
+
+  public synchronized long appliedOffset() {
+    return applied;
+  }
+
+  public synchronized long logEnd() {
+    return entries.end();
+  }
+
+  public synchronized List<Integer> inSyncReplicas() {
+    return List.copyOf(isr);
+  }
+
+  public synchronized ReplicaPosition position() {
+    return new ReplicaPosition(lastEntryEpoch(), entries.end(), entries.start(),
+        settings.incarnation());
+  }
+
+  private long lastEntryEpoch() {
+    return entries.end() > entries.start() ? entries.lastEpoch() : lastSnapshotEpoch;
+  }
+
+  /** Whether this replica may answer reads and writes now: primary, lease held, not closed. */
+  public boolean isServing() {
+    return serving;
+  }
+
+  // ---------------------------------------------------------------- configuration from ZooKeeper
+
+  /**
+   * Adopts the partition's configuration from ZooKeeper. Becomes primary when named primary with
+   * this process's incarnation in a epoch not older than its own; otherwise follows.
+   */
+  public synchronized void onConfig(Versioned<PartitionState> v, int tableMinInSync,
+      boolean leaseHeld) {
+    if (closed) {
+      return;
+    }
+    PartitionState s = v.value();
+    if (s.epoch() < epoch) {
+      return;
+    }
+    boolean mine = s.primary() == settings.nodeId() && s.incarnation() == settings.incarnation();
+    int effectiveMin = Math.max(1, Math.min(tableMinInSync, s.replicas().size()));
+    if (mine) {
+      if (role == Role.PRIMARY && s.epoch() == epoch) {
+        adoptConfig(v, effectiveMin);
+      } else {
+        becomePrimary(v, effectiveMin);
+      }
+      serving = leaseHeld;
+      return;
+    }
+    if (role == Role.PRIMARY) {
+      stepDown("ZooKeeper names " + (s.hasPrimary() ? "node " + s.primary() : "no primary")
+          + " in epoch " + s.epoch());
+    }
+    epoch = s.epoch();
+  }
+
+  private void becomePrimary(Versioned<PartitionState> v, int effectiveMin) {
+    PartitionState s = v.value();
+    epoch = s.epoch();
+    role = Role.PRIMARY;
+    epochs.assign(epoch, entries.end());
+    isr.clear();
+    isr.addAll(s.isr());
+    isr.add(settings.nodeId());
+    config = s;
+    configVersion = v.version();
+    minInSync = effectiveMin;
+    followers.values().forEach(FollowerStream::stop);
+    followers.clear();
+    for (int r : s.replicas()) {
+      if (r != settings.nodeId()) {
+        followers.put(r, new FollowerStream(r));
+      }
+    }
+    log.info("partition {}: now primary in epoch {} at log end {} (commit {}), in-sync {}, "
+        + "replicas {}, min in-sync {}", id, epoch, entries.end(), commit, isr, s.replicas(),
+        minInSync);
+    advanceCommit();
+    followers.values().forEach(FollowerStream::pump);
+  }
+
+  private void adoptConfig(Versioned<PartitionState> v, int effectiveMin) {
+    if (v.version() <= configVersion) {
+      return;
+    }
+    PartitionState s = v.value();
+    config = s;
+    configVersion = v.version();
+    minInSync = effectiveMin;
+    isr.retainAll(s.isr());
+    isr.add(settings.nodeId());
+    for (int r : s.replicas()) {
+      if (r != settings.nodeId() && !followers.containsKey(r)) {
+        followers.put(r, new FollowerStream(r));
+      }
+    }
+    followers.keySet().removeIf(r -> {
+      boolean gone = !s.replicas().contains(r);
+      if (gone) {
+        followers.get(r).stop();
+      }
+      return gone;
+    });
+    advanceCommit();
+    followers.values().forEach(FollowerStream::pump);
+  }
+
+  /** Called when the ZooKeeper session is suspended or restored: the primary's lease (rule 3). */
+  public synchronized void onLease(boolean held) {
+    serving = held && role == Role.PRIMARY && !closed;
+  }
+
+  private void stepDown(String reason) {
+    if (closed || reason.contains("closing")) {
+      log.info("partition {}: stepping down as primary of epoch {}: {}", id, epoch, reason);
+    } else {
+      log.warn("partition {}: stepping down as primary of epoch {}: {}", id, epoch, reason);
+    }
+    role = Role.FOLLOWER;
+    serving = false;
+    followers.values().forEach(FollowerStream::stop);
+    followers.clear();
+    isr.clear();
+    // UNAVAILABLE, not NOT_PRIMARY: the entry is in the log and may yet commit, so a blind retry
+    // could apply it twice.
+    DstException e = new DstException(ErrorCode.UNAVAILABLE,
+        "partition " + id + " changed primary before this write was confirmed (" + reason
+            + "); it may or may not have been applied");
+    pending.values().forEach(f -> f.completeExceptionally(e));
+    pending.clear();
+  }
+
+  // ------------------------------------------------------------------------------ primary: writes
+
+  /**
+   * Appends a write and returns a future that completes once every in-sync replica holds it and
+   * it is applied. Refuses with NOT_PRIMARY / STALE_EPOCH when the caller's epoch or this replica's
+   * role does not match, and with NOT_ENOUGH_REPLICAS below the minimum in-sync size.
+   */
+  public synchronized CompletableFuture<ApplyResult> write(long clientEpoch, byte[] entry) {
+    checkServing(clientEpoch);
+    if (isr.size() < minInSync) {
+      throw new DstException(ErrorCode.NOT_ENOUGH_REPLICAS,
+          "partition " + id + " has " + isr.size() + " in-sync replica(s) " + isr + " but needs "
+              + minInSync + " to accept writes; retry when replicas have caught up");
+    }
+    long offset = entries.append(epoch, entry);
+    CompletableFuture<ApplyResult> f = new CompletableFuture<>();
+    pending.put(offset, f);
+    for (FollowerStream s : followers.values()) {
+      s.pump();
+    }
+    advanceCommit();
+    return f;
+  }
+
+  /** Checks that a read or write from a client routed by {@code clientEpoch} may be served here. */
+  public synchronized void checkServing(long clientEpoch) {
+    if (role != Role.PRIMARY || !serving) {
+      throw new DstException(ErrorCode.NOT_PRIMARY, "this node is not serving as primary of "
+          + "partition " + id + (role == Role.PRIMARY ? " (its ZooKeeper lease is suspended)" : ""));
+    }
+    if (clientEpoch >= 0 && clientEpoch != epoch) {
+      if (clientEpoch < epoch) {
+        throw new DstException(ErrorCode.STALE_EPOCH, "partition " + id + " is in epoch " + epoch
+            + " but the request was routed for epoch " + clientEpoch + "; refresh the metadata");
+      }
+      throw new DstException(ErrorCode.NOT_PRIMARY, "partition " + id + ": this node is in epoch "
+          + epoch + ", behind the request's epoch " + clientEpoch);
+    }
+  }
+
+  private void advanceCommit() {
+    if (role != Role.PRIMARY) {
+      return;
+    }
+    long c = entries.end();
+    for (int r : isr) {
+      if (r != settings.nodeId()) {
+        FollowerStream f = followers.get(r);
+        c = Math.min(c, f == null ? -1 : f.match);
+      }
+    }
+    if (c > commit) {
+      if (settings.fsync().mode() == FsyncPolicy.Mode.ALWAYS) {
+        entries.force();
+      }
+      commit = c;
+      applyCommitted();
+    }
+  }
+
+  private void applyCommitted() {
+    while (applied < commit) {
+      LogEntry e = entries.get(applied);
+      ApplyResult r;
+      try {
+        r = machine.apply(e.payload());
+      } catch (DstException ex) {
+        r = ApplyResult.failed(ex);
+      }
+      applied++;
+      CompletableFuture<ApplyResult> f = pending.remove(e.offset());
+      if (f != null) {
+        f.complete(r);
+      }
+    }
+    maybeSnapshot();
+  }
+
+  private void maybeSnapshot() {
+    if (applied - lastSnapshot < settings.snapshotEvery() || applied <= entries.start()) {
+      return;
+    }
+    long lastEpoch = entries.get(applied - 1).epoch();
+    snapshots.save(new SnapshotStore.Snapshot(applied, lastEpoch, machine.snapshot()));
+    lastSnapshot = applied;
+    lastSnapshotEpoch = lastEpoch;
+    entries.deleteBefore(applied);
+    log.debug("partition {}: snapshot at offset {} (epoch {}); log now starts at {}", id, applied,
+        lastEpoch, entries.start());
+  }
+
+  /** Periodic work of a primary: retries, heartbeats, and removing replicas that lag. */
+  public synchronized void tick(long nowNanos) {
+    if (role != Role.PRIMARY || closed) {
+      return;
+    }
+    for (FollowerStream f : new ArrayList<>(followers.values())) {
+      f.tick(nowNanos);
+    }
+  }
+
+  /** Forces the log to disk (the INTERVAL fsync policy's flusher calls this). */
+  public void force() {
+    if (!closed) {
+      entries.force();
+    }
+  }
+
+  private boolean changeIsr(Set<Integer> newIsr, String why) {
+    List<Integer> ordered = new ArrayList<>(newIsr);
+    PartitionState next = config.withIsr(ordered);
+    int v = meta.casPartition(id, next, configVersion);
+    if (v < 0) {
+      Optional<Versioned<PartitionState>> now = meta.partition(id);
+      if (now.isEmpty() || now.get().value().epoch() != epoch
+          || now.get().value().primary() != settings.nodeId()) {
+        stepDown("its configuration changed in ZooKeeper while it tried to " + why);
+      } else {
+        config = now.get().value();
+        configVersion = now.get().version();
+        log.info("partition {}: in-sync set change ({}) lost a race; will retry", id, why);
+      }
+      return false;
+    }
+    config = next;
+    configVersion = v;
+    isr.clear();
+    isr.addAll(ordered);
+    return true;
+  }
+
+  // ---------------------------------------------------------------------- follower: requests
+
+  /** A primary of {@code primaryEpoch} opens its stream to this replica. */
+  public synchronized ReplicaPosition onHandshake(ReplicationRequest.Handshake h) {
+    acceptEpoch(h.epoch(), h.primaryId());
+    return position();
+  }
+
+  /** Entries from the primary; see {@link ReplicationRequest.Append}. */
+  public synchronized ReplicaPosition onAppend(ReplicationRequest.Append a) {
+    acceptEpoch(a.epoch(), -1);
+    long from = a.from();
+    List<ReplicationRequest.EntryData> batch = a.entries();
+    if (from > entries.end()) {
+      throw new DstException(ErrorCode.INVALID_ARGUMENT, "partition " + id + ": append from "
+          + from + " leaves a gap after log end " + entries.end());
+    }
+    if (from < applied) {
+      // Entries below the applied offset are committed, so identical to the primary's: skip them.
+      int skip = (int) Math.min(batch.size(), applied - from);
+      batch = batch.subList(skip, batch.size());
+      from += skip;
+    }
+    if (from < entries.end() && from >= applied) {
+      log.info("partition {}: truncating divergent tail [{}, {}) at the epoch {} primary's request",
+          id, from, entries.end(), a.epoch());
+      entries.truncate(from);
+      epochs.truncateFromEnd(from);
+    }
+    if (from == entries.end()) {
+      for (ReplicationRequest.EntryData e : batch) {
+        if (e.epoch() > epochs.latestEpoch()) {
+          epochs.assign(e.epoch(), entries.end());
+        }
+        entries.append(e.epoch(), e.payload());
+      }
+      if (!batch.isEmpty() && settings.fsync().mode() == FsyncPolicy.Mode.ALWAYS) {
+        entries.force();
+      }
+    }
+    long c = Math.min(a.commit(), entries.end());
+    if (c > commit) {
+      commit = c;
+      applyCommitted();
+    }
+    return position();
+  }
+
+  /** Replaces state and log with the primary's snapshot. */
+  public synchronized ReplicaPosition onInstallSnapshot(ReplicationRequest.InstallSnapshot s) {
+    acceptEpoch(s.epoch(), -1);
+    if (s.offset() <= applied) {
+      return position();
+    }
+    log.info("partition {}: installing the epoch {} primary's snapshot at offset {} (was at {})",
+        id, s.epoch(), s.offset(), applied);
+    machine.restore(s.state());
+    snapshots.save(new SnapshotStore.Snapshot(s.offset(), s.lastEpoch(), s.state()));
+    entries.resetTo(s.offset());
+    epochs.reset(s.lastEpoch(), s.offset());
+    applied = s.offset();
+    commit = s.offset();
+    lastSnapshot = s.offset();
+    lastSnapshotEpoch = s.lastEpoch();
+    return position();
+  }
+
+  private void acceptEpoch(long messageEpoch, int primaryId) {
+    if (closed) {
+      throw new DstException(ErrorCode.UNAVAILABLE, "partition " + id + " is closing");
+    }
+    if (messageEpoch < epoch || messageEpoch == epoch && role == Role.PRIMARY) {
+      throw new DstException(ErrorCode.STALE_EPOCH, "partition " + id + " is in epoch " + epoch
+          + "; refusing a primary's message from epoch " + messageEpoch);
+    }
+    if (messageEpoch > epoch) {
+      if (role == Role.PRIMARY) {
+        stepDown("a primary of the newer epoch " + messageEpoch + " contacted it");
+      }
+      log.info("partition {}: following {} in epoch {}",
+          id, primaryId >= 0 ? "node " + primaryId : "the primary", messageEpoch);
+      epoch = messageEpoch;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    if (role == Role.PRIMARY) {
+      stepDown("the replica is closing");
+    }
+    closed = true;
+    serving = false;
+    entries.close();
+  }
+
+  // ------------------------------------------------------------------------ primary: streams
+
+  /**
+   * The primary's stream of log entries to one replica. It opens with a handshake, in which the
+   * replica reports its log end and last epoch and the primary picks the offset to continue from
+   * (the end of that epoch in its own history: rule 7), then keeps at most one APPEND in flight.
+   * <b>match</b> is the replica's log end as last confirmed in this epoch (-1 before the
+   * handshake); <b>caughtUp</b> the last time the replica held everything the primary had.
+   */
+  private final class FollowerStream {
+    final int node;
+    boolean handshaken;
+    boolean inFlight;
+    boolean stopped;
+    long next;
+    long match = -1;
+    long incarnation;
+    long sentAt;
+    long retryAt;
+    long caughtUp = System.nanoTime();
+
+    FollowerStream(int node) {
+      this.node = node;
+    }
+
+    void stop() {
+      stopped = true;
+    }
+
+    void pump() {
+      if (stopped || inFlight || role != Role.PRIMARY) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (!handshaken) {
+        if (now >= retryAt) {
+          handshake();
+        }
+        return;
+      }
+      if (next < entries.start()) {
+        sendSnapshot();
+      } else if (next < entries.end() || match < commit
+          || now - sentAt > settings.heartbeat().toNanos()) {
+        sendAppend();
+      }
+    }
+
+    void tick(long now) {
+      if (stopped) {
+        return;
+      }
+      if (match >= entries.end()) {
+        caughtUp = now;
+      } else if (isr.contains(node) && now - caughtUp > settings.replicaLag().toNanos()) {
+        Set<Integer> smaller = new LinkedHashSet<>(isr);
+        smaller.remove(node);
+        if (changeIsr(smaller, "remove lagging replica " + node)) {
+          log.warn("partition {} epoch {}: removed node {} from the in-sync set: {} ms behind "
+                  + "(its log end {} < {}); in-sync now {}", id, epoch, node,
+              (now - caughtUp) / 1_000_000, match, entries.end(), isr);
+          advanceCommit();
+        }
+        if (role != Role.PRIMARY) {
+          return;
+        }
+      }
+      pump();
+    }
+
+    private void handshake() {
+      inFlight = true;
+      sentAt = System.nanoTime();
+      long e = epoch;
+      peers.send(node, rid -> new ReplicationRequest.Handshake(rid, id, e, settings.nodeId()))
+          .whenComplete((r, err) -> onHandshake(e, r, err));
+    }
+
+    private void onHandshake(long sentEpoch, io.dst.node.protocol.Response r, Throwable err) {
+      synchronized (PartitionReplica.this) {
+        inFlight = false;
+        if (stopped || epoch != sentEpoch || role != Role.PRIMARY) {
+          return;
+        }
+        ReplicaPosition p = positionOf(r, err, "handshake");
+        if (p == null) {
+          return;
+        }
+        if (incarnation != 0 && p.incarnation() != incarnation && isr.contains(node)) {
+          // It restarted and may have lost unflushed entries: it must earn its place again.
+          Set<Integer> smaller = new LinkedHashSet<>(isr);
+          smaller.remove(node);
+          if (!changeIsr(smaller, "remove restarted replica " + node)) {
+            return;
+          }
+          log.warn("partition {} epoch {}: node {} restarted; removed it from the in-sync set "
+              + "until it catches up; in-sync now {}", id, epoch, node, isr);
+        }
+        incarnation = p.incarnation();
+        long keep = Math.min(p.logEnd(), epochs.endOffsetFor(p.lastEpoch(), entries.end()));
+        keep = Math.max(keep, Math.min(p.logEnd(), entries.start()));
+        next = keep;
+        match = keep;
+        handshaken = true;
+        log.info("partition {} epoch {}: stream to node {} opened; its log ends at {} (epoch {}), "
+            + "continuing from {}", id, epoch, node, p.logEnd(), p.lastEpoch(), keep);
+        advanceCommit();
+        pump();
+      }
+    }
+
+    private void sendAppend() {
+      List<LogEntry> batch = entries.read(next, settings.maxBatch());
+      List<ReplicationRequest.EntryData> data = new ArrayList<>(batch.size());
+      for (LogEntry e : batch) {
+        data.add(new ReplicationRequest.EntryData(e.epoch(), e.payload()));
+      }
+      inFlight = true;
+      sentAt = System.nanoTime();
+      long sentEnd = entries.end();
+      long sentAtNanos = sentAt;
+      long e = epoch;
+      long from = next;
+      long c = commit;
+      peers.send(node, rid -> new ReplicationRequest.Append(rid, id, e, from, c, data))
+          .whenComplete((r, err) -> onAppended(e, sentEnd, sentAtNanos, r, err));
+    }
+
+    private void sendSnapshot() {
+      long offset = applied;
+      long lastEpoch = offset > entries.start() ? entries.get(offset - 1).epoch()
+          : lastSnapshotEpoch;
+      byte[] state = machine.snapshot();
+      inFlight = true;
+      sentAt = System.nanoTime();
+      long e = epoch;
+      long sentAtNanos = sentAt;
+      log.info("partition {} epoch {}: node {} needs offset {} below the log start {}; sending a "
+          + "snapshot at {} ({} bytes)", id, epoch, node, next, entries.start(), offset,
+          state.length);
+      peers.send(node, rid -> new ReplicationRequest.InstallSnapshot(rid, id, e, offset, lastEpoch,
+          state)).whenComplete((r, err) -> onAppended(e, offset, sentAtNanos, r, err));
+    }
+
+    private void onAppended(long sentEpoch, long sentEnd, long sentAtNanos,
+        io.dst.node.protocol.Response r, Throwable err) {
+      synchronized (PartitionReplica.this) {
+        inFlight = false;
+        if (stopped || epoch != sentEpoch || role != Role.PRIMARY) {
+          return;
+        }
+        ReplicaPosition p = positionOf(r, err, "append");
+        if (p == null) {
+          return;
+        }
+        match = p.logEnd();
+        next = p.logEnd();
+        if (p.logEnd() >= sentEnd) {
+          caughtUp = Math.max(caughtUp, sentAtNanos);
+        }
+        if (!isr.contains(node) && match >= entries.end() && config.replicas().contains(node)) {
+          Set<Integer> larger = new LinkedHashSet<>(isr);
+          larger.add(node);
+          if (changeIsr(larger, "add caught-up replica " + node)) {
+            caughtUp = System.nanoTime();
+            log.info("partition {} epoch {}: node {} caught up at offset {}; in-sync now {}", id,
+                epoch, node, match, isr);
+          }
+          if (role != Role.PRIMARY) {
+            return;
+          }
+        }
+        advanceCommit();
+        pump();
+      }
+    }
+
+    /** The replica's position from a response, or null after a failure (then re-handshake). */
+    private ReplicaPosition positionOf(io.dst.node.protocol.Response r, Throwable err, String what) {
+      String failure = null;
+      if (err != null) {
+        failure = err.getMessage();
+      } else if (r instanceof io.dst.node.protocol.Response.Error e) {
+        failure = e.code() + ": " + e.message();
+      }
+      if (failure == null) {
+        return ReplicaPosition.decode(((io.dst.node.protocol.Response.Ok) r).body());
+      }
+      if (handshaken || log.isDebugEnabled()) {
+        log.info("partition {} epoch {}: {} to node {} failed: {}", id, epoch, what, node, failure);
+      }
+      handshaken = false;
+      retryAt = System.nanoTime() + settings.retryBackoff().toNanos();
+      return null;
+    }
+  }
+}
