@@ -23,7 +23,9 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.Programs;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 
 /**
  * The optimizer pipeline: sub-queries become joins, correlations are removed, unused fields trimmed;
@@ -48,7 +50,8 @@ public final class Optimizer {
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,
       CoreRules.AGGREGATE_PROJECT_MERGE,
-      CoreRules.SORT_PROJECT_TRANSPOSE);
+      CoreRules.SORT_PROJECT_TRANSPOSE,
+      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
 
   private Optimizer() {}
 
@@ -78,7 +81,10 @@ public final class Optimizer {
     RelOptPlanner planner = rel.getCluster().getPlanner();
     RelTraitSet desired = rel.getCluster().traitSet().replace(EnumerableConvention.INSTANCE);
     planner.setRoot(rel.getTraitSet().equals(desired) ? rel : planner.changeTraits(rel, desired));
-    return (EnumerableRel) planner.findBestExp();
+    RelNode best = planner.findBestExp();
+    // EnumerableProject and EnumerableFilter cannot generate code themselves; Calcs can.
+    return (EnumerableRel) Programs.calc(DefaultRelMetadataProvider.INSTANCE)
+        .run(planner, best, best.getTraitSet(), List.of(), List.of());
   }
 
   public static EnumerableRel optimize(RelNode rel, RelBuilder relBuilder) {

@@ -39,7 +39,7 @@ public final class PlannerEnvironment {
       .withUnquotedCasing(Casing.TO_LOWER)
       .withQuotedCasing(Casing.UNCHANGED)
       .withCaseSensitive(false)
-      .withConformance(SqlConformanceEnum.LENIENT);
+      .withConformance(DstConformance.INSTANCE);
 
   public PlannerEnvironment(DstSchema schema) {
     this.schema = schema;
@@ -77,7 +77,7 @@ public final class PlannerEnvironment {
 
   public SqlValidator.Config validatorConfig() {
     return SqlValidator.Config.DEFAULT
-        .withConformance(SqlConformanceEnum.LENIENT)
+        .withConformance(DstConformance.INSTANCE)
         .withIdentifierExpansion(true)
         .withDefaultNullCollation(NullCollation.HIGH);
   }

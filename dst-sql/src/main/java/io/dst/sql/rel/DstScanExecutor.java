@@ -38,11 +38,13 @@ public final class DstScanExecutor {
   private final DstTable table;
   private final DstQuery query;
   private final boolean convert;
+  private final boolean scalar;
 
-  public DstScanExecutor(DstTable table, DstQuery query) {
+  public DstScanExecutor(DstTable table, DstQuery query, boolean scalar) {
     this.table = table;
     this.query = query;
     this.convert = needsConversion(query);
+    this.scalar = scalar;
   }
 
   private static boolean needsConversion(DstQuery query) {
@@ -54,7 +56,13 @@ public final class DstScanExecutor {
     return query.aggregate() != null;
   }
 
-  public Enumerable<Object[]> execute(DataContext root) {
+  /** Rows as Object[], or bare values when the scan has a single column. */
+  public Enumerable<?> execute(DataContext root) {
+    Enumerable<Object[]> rows = rows(root);
+    return scalar ? rows.select(r -> r[0]) : rows;
+  }
+
+  private Enumerable<Object[]> rows(DataContext root) {
     TableData data = table.data();
     TableSchema schema = query.schema();
     AtomicBoolean cancel = root == null ? null : (AtomicBoolean) root.get(DataContext.Variable.CANCEL_FLAG.camelName);

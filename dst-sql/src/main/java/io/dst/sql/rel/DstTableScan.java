@@ -105,9 +105,11 @@ public final class DstTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    // Like Calcite's CSV adapter: one column travels as a bare value, several as Object[].
+    boolean scalar = getRowType().getFieldCount() == 1;
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
-    Expression executor = implementor.stash(new DstScanExecutor(dstTable, query), DstScanExecutor.class);
+        scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
+    Expression executor = implementor.stash(new DstScanExecutor(dstTable, query, scalar), DstScanExecutor.class);
     return implementor.result(physType,
         Blocks.toBlock(Expressions.call(executor, "execute", DataContext.ROOT)));
   }
