@@ -216,6 +216,10 @@ public final class PredicateCompiler {
       }
       return new CodeSetLeaf(dv, accept);
     }
+    if (values.isEmpty()) {
+      // x IN () is FALSE for every non-null x, UNKNOWN for null.
+      return new ObjectLeaf(vectors[column], x -> false);
+    }
     List<ChunkPredicate> terms = new ArrayList<>(values.size());
     for (Object value : values) {
       terms.add(compare(column, CompareOp.EQ, value));
