@@ -58,10 +58,10 @@ public sealed interface Literal {
       elements = List.copyOf(elements);
     }
 
-    /** The elements' values; a null element stays null, so this is not an immutable List.copyOf. */
+    /** The elements' values, unmodifiable; a null element stays null (so not List.copyOf). */
     @Override
     public Object value() {
-      return java.util.Collections.unmodifiableList(elements.stream().map(Literal::value).toList());
+      return elements.stream().map(Literal::value).toList();
     }
   }
 
