@@ -78,6 +78,20 @@ public final class History {
                 invoked.key(), value, invoked.expected(), outcome, clock.getAsLong() - origin));
     }
 
+    /**
+     * Records a note, such as a fault being injected, so that it appears in rendered histories at the
+     * time it happened. Notes are not operations and no checker sees them.
+     */
+    public synchronized void note(String text) {
+        events.add(new Event(events.size(), Event.Type.NOTE, -1, -1, null, null, text, null, null,
+                clock.getAsLong() - origin));
+    }
+
+    /** The notes recorded so far, in order. */
+    public synchronized List<Event> notes() {
+        return events.stream().filter(e -> e.type() == Event.Type.NOTE).toList();
+    }
+
     /** A snapshot of the events recorded so far, in recording order. */
     public synchronized List<Event> events() {
         return List.copyOf(events);
@@ -91,7 +105,9 @@ public final class History {
         Map<Long, Event> invocations = new LinkedHashMap<>();
         Map<Long, Event> completions = new LinkedHashMap<>();
         for (Event e : events) {
-            (e.type() == Event.Type.INVOKE ? invocations : completions).put(e.operationId(), e);
+            if (e.type() != Event.Type.NOTE) {
+                (e.type() == Event.Type.INVOKE ? invocations : completions).put(e.operationId(), e);
+            }
         }
         List<Operation> result = new ArrayList<>(invocations.size());
         for (Event inv : invocations.values()) {

@@ -1,5 +1,6 @@
 package io.dst.it.linearizability;
 
+import io.dst.it.history.Event;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +31,13 @@ public record CheckResult(Verdict verdict, Map<String, KeyResult> perKey) {
 
     /** A readable report listing every key that is not known to be linearizable. */
     public String describe() {
+        return describe(List.of());
+    }
+
+    /** As {@link #describe()}, with history notes (e.g. {@code History.notes()}) among the operations. */
+    public String describe(List<Event> notes) {
         StringBuilder out = new StringBuilder(verdict + " (" + perKey.size() + " keys)" + System.lineSeparator());
-        violations().forEach(r -> out.append(r.describe()));
+        violations().forEach(r -> out.append(r.describe(notes)));
         unknowns().forEach(r -> out.append(r.describe()));
         return out.toString();
     }

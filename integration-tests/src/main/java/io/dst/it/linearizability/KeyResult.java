@@ -1,5 +1,6 @@
 package io.dst.it.linearizability;
 
+import io.dst.it.history.Event;
 import io.dst.it.history.HistoryRenderer;
 import io.dst.it.history.Operation;
 import java.util.List;
@@ -25,6 +26,11 @@ public record KeyResult(
 
     /** A readable report: verdict, explanation, the longest legal order found and the sub-history. */
     public String describe() {
+        return describe(List.of());
+    }
+
+    /** As {@link #describe()}, with history notes (e.g. injected faults) shown among the operations. */
+    public String describe(List<Event> notes) {
         StringBuilder out = new StringBuilder();
         out.append("key ").append(key).append(": ").append(verdict).append(" after ").append(steps)
                 .append(" search steps, ").append(operations.size()).append(" operations");
@@ -39,7 +45,7 @@ public record KeyResult(
                         .append(System.lineSeparator());
             }
             Set<Long> marked = stuckAt == null ? Set.of() : Set.of(stuckAt.id());
-            out.append(HistoryRenderer.renderOperations(operations, marked, "cannot be linearized"));
+            out.append(HistoryRenderer.renderOperations(operations, marked, "cannot be linearized", notes));
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package io.dst.it.nemesis;
 
+import io.dst.it.history.History;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,20 +26,30 @@ public final class Nemesis implements AutoCloseable {
 
     private final NemesisSchedule schedule;
     private final FaultableCluster cluster;
+    private final History history;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final List<AppliedFault> applied = new ArrayList<>();
     private final Map<String, Fault> outstanding = new LinkedHashMap<>();
     private final CompletableFuture<NemesisReport> done = new CompletableFuture<>();
     private long startNanos;
 
-    private Nemesis(NemesisSchedule schedule, FaultableCluster cluster) {
+    private Nemesis(NemesisSchedule schedule, FaultableCluster cluster, History history) {
         this.schedule = schedule;
         this.cluster = cluster;
+        this.history = history;
     }
 
     /** Starts applying {@code schedule} to {@code cluster} in the background. */
     public static Nemesis start(NemesisSchedule schedule, FaultableCluster cluster) {
-        Nemesis nemesis = new Nemesis(schedule, cluster);
+        return start(schedule, cluster, null);
+    }
+
+    /**
+     * As {@link #start(NemesisSchedule, FaultableCluster)}, also noting each action in {@code history}
+     * (when it begins and when it is in effect) so that rendered histories show the faults.
+     */
+    public static Nemesis start(NemesisSchedule schedule, FaultableCluster cluster, History history) {
+        Nemesis nemesis = new Nemesis(schedule, cluster, history);
         Thread thread = new Thread(nemesis::run, "nemesis-" + schedule.seed());
         thread.setDaemon(true);
         thread.start();
@@ -47,7 +58,7 @@ public final class Nemesis implements AutoCloseable {
 
     /** Applies {@code schedule} to {@code cluster} on the calling thread and returns what happened. */
     public static NemesisReport run(NemesisSchedule schedule, FaultableCluster cluster) {
-        Nemesis nemesis = new Nemesis(schedule, cluster);
+        Nemesis nemesis = new Nemesis(schedule, cluster, null);
         nemesis.run();
         return nemesis.done.join();
     }
@@ -84,6 +95,7 @@ public final class Nemesis implements AutoCloseable {
     private void apply(Duration plannedAt, Fault fault) {
         String error = null;
         LOG.info("nemesis: {}", fault);
+        note("nemesis begins: " + fault);
         try {
             fault.applyTo(cluster);
         } catch (InterruptedException e) {
@@ -93,6 +105,7 @@ public final class Nemesis implements AutoCloseable {
             LOG.warn("nemesis: {} failed", fault, e);
             error = e.toString();
         }
+        note(error == null ? "nemesis done: " + fault : "nemesis FAILED: " + fault + ": " + error);
         if (!fault.kind().disrupts()) {
             outstanding.remove(targetKey(fault));
         } else if (error == null) {
@@ -100,6 +113,12 @@ public final class Nemesis implements AutoCloseable {
         }
         synchronized (applied) {
             applied.add(new AppliedFault(plannedAt, elapsed(), fault, error));
+        }
+    }
+
+    private void note(String text) {
+        if (history != null) {
+            history.note(text);
         }
     }
 

@@ -40,6 +40,22 @@ class HistoryTest {
     }
 
     @Test
+    void shouldShowNotesAmongEventsAndOperationsButNotAsOperations() {
+        AtomicLong clock = new AtomicLong();
+        History history = new History(() -> clock.addAndGet(1_000_000));
+        History.Invocation write = history.invokeWrite(1, "k", "a");
+        history.note("nemesis begins: kill n1");
+        write.indeterminate();
+        history.invokeRead(2, "k").okRead("a");
+
+        assertThat(history.operations()).hasSize(2);
+        assertThat(history.notes()).extracting(Event::value).containsExactly("nemesis begins: kill n1");
+        assertThat(history.render()).contains("note          nemesis begins: kill n1");
+        assertThat(HistoryRenderer.renderOperations(history.operations(), java.util.Set.of(), "", history.notes()))
+                .containsSubsequence("WRITE  k := \"a\"", "------- +0.002000s  nemesis begins: kill n1", "READ   k -> \"a\"");
+    }
+
+    @Test
     void shouldRefuseToCompleteAnOperationTwice() {
         History history = new History();
         History.Invocation write = history.invokeWrite(0, "k", "a");

@@ -110,7 +110,7 @@ class FaultyProxyTest {
 
     @Test
     void shouldAddLatencyInEachDirectionWhenDelayedAndRemoveItWhenHealed() throws IOException {
-        Duration latency = Duration.ofMillis(250);
+        Duration latency = Duration.ofMillis(400);
         try (LineClient client = new LineClient(proxy.address(), PATIENT)) {
             assertThat(client.roundTrip("warm-up")).isEqualTo("warm-up");
             proxy.delay(latency);

@@ -67,7 +67,7 @@ class ToyRegisterClusterTest {
             }
 
             NemesisReport report;
-            try (Nemesis nemesis = Nemesis.start(schedule, cluster.processes())) {
+            try (Nemesis nemesis = Nemesis.start(schedule, cluster.processes(), history)) {
                 report = nemesis.awaitCompletion(Duration.ofMinutes(2));
             } finally {
                 running.set(false);
@@ -87,7 +87,9 @@ class ToyRegisterClusterTest {
             assertThat(report.failures()).as(report::describe).isEmpty();
             assertThat(report.faultsInjected()).isEqualTo(schedule.disruptions()).isPositive();
             assertThat(outcomes.getOrDefault(Outcome.OK, 0L)).isGreaterThan(200);
-            assertThat(result.verdict()).as(() -> result.describe() + schedule.describe()).isEqualTo(Verdict.LINEARIZABLE);
+            assertThat(history.notes()).hasSize(2 * schedule.steps().size());
+            assertThat(result.verdict()).as(() -> result.describe(history.notes()) + schedule.describe())
+                    .isEqualTo(Verdict.LINEARIZABLE);
         }
     }
 
@@ -99,8 +101,10 @@ class ToyRegisterClusterTest {
             assertThat(client.write(0, "k0", "v1")).isTrue();
             assertThat(client.read(0, "k0")).isTrue();
 
+            history.note("test: kill n1");
             cluster.processes().kill("n1");
             cluster.processes().restart("n1");
+            history.note("test: n1 restarted");
             await().atMost(Duration.ofSeconds(10)).until(() -> client.read(1, "k0"));
         }
 
@@ -108,7 +112,10 @@ class ToyRegisterClusterTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
         assertThat(result.violations().get(0).stuckAt().value()).isNull();
-        LOG.info("caught as expected:\n{}", result.describe());
+        String report = result.describe(history.notes());
+        assertThat(report).containsSubsequence("WRITE  k0 := \"v1\"", "test: kill n1", "test: n1 restarted",
+                "READ   k0 -> nil   <== cannot be linearized");
+        LOG.info("caught as expected:\n{}", report);
     }
 
     private static void runClient(int client, ToyRegisterCluster cluster, History history, AtomicBoolean running) {
