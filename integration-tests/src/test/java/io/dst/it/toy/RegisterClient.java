@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A client of {@link RegisterServerMain} that records every operation in a {@link History} and
@@ -65,6 +67,34 @@ final class RegisterClient implements AutoCloseable {
             op.fail();
         }
         return true;
+    }
+
+    /** Inserts {@code row} into {@code table}; returns whether the outcome is known. */
+    boolean insert(int process, String table, String row) {
+        History.Invocation op = history.invokeInsert(process, table, row);
+        String answer = call(op, "ADD " + table + " " + row);
+        if (answer == null) {
+            return false;
+        }
+        op.ok();
+        return true;
+    }
+
+    /** The rows of {@code table} (not recorded in the history: it is the final read of a set check). */
+    Optional<Set<String>> rows(String table) {
+        try {
+            connect();
+            out.println("ROWS " + table);
+            String answer = in.readLine();
+            if (answer == null || !answer.startsWith("ROWS")) {
+                throw new IOException("bad answer " + answer);
+            }
+            String body = answer.substring("ROWS".length()).trim();
+            return Optional.of(body.isEmpty() ? Set.of() : Set.of(body.split(" ")));
+        } catch (IOException e) {
+            close();
+            return Optional.empty();
+        }
     }
 
     /** Sends one request; on trouble completes {@code op} as failed or indeterminate and returns null. */

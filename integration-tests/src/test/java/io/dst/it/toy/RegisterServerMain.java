@@ -16,11 +16,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A toy node for end-to-end tests of the fault-injection plumbing: a map of string registers served
- * over a line protocol ({@code GET k}, {@code PUT k v}, {@code CAS k expected new}, with {@code -} for
- * "absent"; answers {@code VALUE v}, {@code NIL}, {@code OK}, {@code FAIL}).
+ * A toy node for end-to-end tests of the fault-injection plumbing: a map of string registers and a
+ * few sets ("tables") of rows, served over a line protocol ({@code GET k}, {@code PUT k v},
+ * {@code CAS k expected new} with {@code -} for "absent", {@code ADD table row}, {@code ROWS table};
+ * answers {@code VALUE v}, {@code NIL}, {@code OK}, {@code FAIL}, {@code ROWS r1 r2 ...}).
  *
  * <p>Arguments: {@code port} and a log file, or {@code -} to keep nothing. With a log file every
  * update is written to it (to the operating system, which survives a SIGKILL) before it is
@@ -30,6 +33,7 @@ import java.util.Objects;
 public final class RegisterServerMain {
 
     private final Map<String, String> registers = new HashMap<>();
+    private final Map<String, Set<String>> tables = new HashMap<>();
     private final OutputStream log;
 
     private RegisterServerMain(Path logFile) throws IOException {
@@ -37,8 +41,11 @@ public final class RegisterServerMain {
             if (Files.exists(logFile)) {
                 for (String line : Files.readAllLines(logFile, StandardCharsets.UTF_8)) {
                     String[] parts = line.split(" ");
-                    if (parts.length == 2) { // a torn last line is an update that was never acknowledged
+                    // A torn last line is an update that was never acknowledged.
+                    if (parts.length == 2) {
                         registers.put(parts[0], parts[1]);
+                    } else if (parts.length == 3 && parts[0].equals("+")) {
+                        tables.computeIfAbsent(parts[1], t -> new TreeSet<>()).add(parts[2]);
                     }
                 }
             }
@@ -94,6 +101,16 @@ public final class RegisterServerMain {
                 }
                 update(key, request[3]);
                 return "OK";
+            }
+            case "ADD" -> {
+                if (log != null) {
+                    log.write(("+ " + key + " " + request[2] + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                tables.computeIfAbsent(key, t -> new TreeSet<>()).add(request[2]);
+                return "OK";
+            }
+            case "ROWS" -> {
+                return ("ROWS " + String.join(" ", tables.getOrDefault(key, Set.of()))).trim();
             }
             default -> {
                 return "ERROR unknown command " + request[0];

@@ -40,7 +40,7 @@ final class ToyRegisterCluster implements AutoCloseable {
         return cluster.links();
     }
 
-    /** The proxy address through which clients reach the node owning {@code key} ("k" + number). */
+    /** The proxy address through which clients reach the node owning {@code key} or table ("k"/"t" + number). */
     InetSocketAddress addressFor(String key) {
         int index = Integer.parseInt(key.substring(1)) % size;
         return cluster.link("client->n" + (index + 1)).address();

@@ -14,6 +14,8 @@ import io.dst.it.nemesis.Nemesis;
 import io.dst.it.nemesis.NemesisOptions;
 import io.dst.it.nemesis.NemesisReport;
 import io.dst.it.nemesis.NemesisSchedule;
+import io.dst.it.set.SetCheckResult;
+import io.dst.it.set.SetChecker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +48,7 @@ class ToyRegisterClusterTest {
     private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(400);
     private static final int CLIENTS = 4;
     private static final int KEYS = 6;
+    private static final int TABLES = 3;
     private static final int MAX_OPS_PER_CLIENT = 3000;
     private static final long SEED = 20261123L;
 
@@ -77,6 +82,7 @@ class ToyRegisterClusterTest {
                 pool.shutdown();
             }
             readEveryKeyOnceHealthy(cluster, history);
+            List<SetCheckResult> tables = checkEveryTable(cluster, history);
 
             List<Operation> ops = history.operations();
             CheckResult result = new LinearizabilityChecker().check(ops);
@@ -88,6 +94,8 @@ class ToyRegisterClusterTest {
             assertThat(report.faultsInjected()).isEqualTo(schedule.disruptions()).isPositive();
             assertThat(outcomes.getOrDefault(Outcome.OK, 0L)).isGreaterThan(200);
             assertThat(history.notes()).hasSize(2 * schedule.steps().size());
+            assertThat(tables).allSatisfy(t -> assertThat(t.isValid()).as(t::describe).isTrue());
+            assertThat(tables.stream().mapToInt(SetCheckResult::acknowledged).sum()).isPositive();
             assertThat(result.verdict()).as(() -> result.describe(history.notes()) + schedule.describe())
                     .isEqualTo(Verdict.LINEARIZABLE);
         }
@@ -99,6 +107,7 @@ class ToyRegisterClusterTest {
         try (ToyRegisterCluster cluster = new ToyRegisterCluster(dir, 1, false);
              RegisterClient client = new RegisterClient(cluster.addressFor("k0"), Duration.ofSeconds(5), history)) {
             assertThat(client.write(0, "k0", "v1")).isTrue();
+            assertThat(client.insert(0, "t0", "r1")).isTrue();
             assertThat(client.read(0, "k0")).isTrue();
 
             history.note("test: kill n1");
@@ -106,6 +115,9 @@ class ToyRegisterClusterTest {
             cluster.processes().restart("n1");
             history.note("test: n1 restarted");
             await().atMost(Duration.ofSeconds(10)).until(() -> client.read(1, "k0"));
+            Set<String> rows = client.rows("t0").orElseThrow();
+
+            assertThat(SetChecker.check("t0", history.operations(), rows).lost()).containsExactly("r1");
         }
 
         CheckResult result = new LinearizabilityChecker().check(history.operations());
@@ -131,9 +143,14 @@ class ToyRegisterClusterTest {
                 String value = "c" + client + "-" + n;
                 int roll = random.nextInt(20);
                 boolean known;
-                if (roll < 10) {
+                if (roll >= 17) {
+                    String table = "t" + random.nextInt(TABLES);
+                    known = connections.computeIfAbsent(table,
+                            t -> new RegisterClient(cluster.addressFor(t), CLIENT_TIMEOUT, history))
+                            .insert(process, table, value);
+                } else if (roll < 8) {
                     known = connection.read(process, key);
-                } else if (roll < 17) {
+                } else if (roll < 14) {
                     known = connection.write(process, key, value);
                     if (known) {
                         lastSeen.put(key, value);
@@ -148,6 +165,20 @@ class ToyRegisterClusterTest {
         } finally {
             connections.values().forEach(RegisterClient::close);
         }
+    }
+
+    private static List<SetCheckResult> checkEveryTable(ToyRegisterCluster cluster, History history) {
+        List<SetCheckResult> results = new ArrayList<>();
+        for (int t = 0; t < TABLES; t++) {
+            String table = "t" + t;
+            try (RegisterClient reader = new RegisterClient(cluster.addressFor(table), Duration.ofSeconds(2), history)) {
+                Set<String> rows = await().atMost(Duration.ofSeconds(30)).until(() -> reader.rows(table), Optional::isPresent).orElseThrow();
+                SetCheckResult result = SetChecker.check(table, history.operations(), rows);
+                LOG.info("{}", result.describe());
+                results.add(result);
+            }
+        }
+        return results;
     }
 
     private static void readEveryKeyOnceHealthy(ToyRegisterCluster cluster, History history) {
