@@ -62,7 +62,8 @@ public final class LocalCluster implements AutoCloseable {
     this.tweak = tweak;
     try {
       this.ownsBaseDir = baseDir == null;
-      this.baseDir = baseDir != null ? baseDir : Files.createTempDirectory("dst-local-");
+      this.baseDir = baseDir != null ? Files.createDirectories(baseDir)
+          : Files.createTempDirectory("dst-local-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
