@@ -54,6 +54,12 @@ class SchemaSyntaxTest {
   }
 
   @Test
+  void shouldIgnoreAByteOrderMarkAndWindowsLineEnds() {
+    SchemaFile schema = DstParser.parseSchema("\uFEFFtable t {\r\n  [p]id: int;\r\n}\r\n", "bom.sc");
+    assertThat(schema.tables()).extracting(TableDef::name).containsExactly("t");
+  }
+
+  @Test
   void shouldParseAnEmptyFileToNoTables() {
     assertThat(DstParser.parseSchema("// nothing yet\n", "empty.sc").tables()).isEmpty();
   }

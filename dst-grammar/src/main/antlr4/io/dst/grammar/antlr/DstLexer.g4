@@ -75,7 +75,8 @@ IDENT   : [a-z_] [a-z0-9_]*;
 STRING              : '"' ('\\' ~[\r\n] | ~["\\\r\n])* '"';
 UNTERMINATED_STRING : '"' ('\\' ~[\r\n] | ~["\\\r\n])* '\\'?;
 
-WS                   : [ \t\r\n\f]+ -> skip;
+// \uFEFF: a byte-order mark at the start of a file written by some editors.
+WS                   : [ \t\r\n\f\uFEFF]+ -> skip;
 LINE_COMMENT         : '//' ~[\r\n]* -> skip;
 BLOCK_COMMENT        : '/*' (~'*' | '*'+ ~[*/])* '*'+ '/' -> skip;
 UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;

@@ -72,10 +72,12 @@ final class ExpectedInput {
   /** A return address while walking into a rule that is not a role. */
   private record Frame(ATNState follow, Frame next) {}
 
-  private void walk(ATNState state, Frame frame, RuleContext ctx, Set<String> visited,
+  /** A point of the walk; contexts compare by identity, frames by content. */
+  private record Visit(int state, Frame frame, RuleContext ctx) {}
+
+  private void walk(ATNState state, Frame frame, RuleContext ctx, Set<Visit> visited,
       Set<String> phrases, Set<String> tail) {
-    String key = state.stateNumber + "/" + System.identityHashCode(frame) + "/" + System.identityHashCode(ctx);
-    if (!visited.add(key)) {
+    if (!visited.add(new Visit(state.stateNumber, frame, ctx))) {
       return;
     }
     if (state instanceof RuleStopState) {

@@ -33,7 +33,7 @@ class FastPathEquivalenceTest {
     CommandTextGenerator generator = new CommandTextGenerator(random);
     Mutator mutator = new Mutator(random);
     int taken = 0;
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 12_000; i++) {
       String text = switch (i % 3) {
         case 0 -> generator.command();
         case 1 -> mutator.mutate(generator.plainKvCommand());
@@ -50,7 +50,7 @@ class FastPathEquivalenceTest {
         throw new AssertionError("fast path accepted what ANTLR rejects: " + text + " (" + e.getMessage() + ")", e);
       }
     }
-    assertThat(taken).as("fast path should see real traffic in this test").isGreaterThan(5_000);
+    assertThat(taken).as("fast path should see real traffic in this test").isGreaterThan(3_000);
   }
 
   @Test
