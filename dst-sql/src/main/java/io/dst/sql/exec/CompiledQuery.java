@@ -119,7 +119,13 @@ public final class CompiledQuery implements StatementPlan {
         throw new java.util.NoSuchElementException();
       }
       ready = null;
-      Object current = enumerator.current();
+      Object current;
+      try {
+        // generated code computes projections lazily, so run-time errors surface here
+        current = enumerator.current();
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(e, null);
+      }
       Object[] row = current instanceof Object[] array ? array.clone() : new Object[] {current};
       for (int i = 0; i < row.length && i < converters.length; i++) {
         if (row[i] != null) {

@@ -12,7 +12,6 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
-import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
@@ -30,7 +29,7 @@ import org.apache.calcite.sql.validate.SqlValidator;
  */
 public final class PlannerEnvironment {
   private final DstSchema schema;
-  private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
+  private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(DstTypeSystem.INSTANCE);
   private final SchemaPlus rootSchema;
   private final CalciteConnectionConfig connectionConfig;
   private final SqlOperatorTable operatorTable;

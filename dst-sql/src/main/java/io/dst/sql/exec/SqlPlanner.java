@@ -135,7 +135,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
           StandardConvertletTable.INSTANCE,
           SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
               .withInSubQueryThreshold(Integer.MAX_VALUE));
-      return converter.convertQuery(validated, true, false);
+      return converter.convertQuery(validated, false, false);
     } catch (SqlParseException e) {
       throw new DstException(io.dst.engine.ErrorCode.INTERNAL,
           "view " + String.join(".", viewPath) + " no longer parses: " + e.getMessage(), e);
