@@ -215,7 +215,7 @@ public final class Controller implements AutoCloseable {
         PartitionState offline = new PartitionState(s.epoch(), PartitionState.NO_PRIMARY, 0,
             s.replicas(), s.isr());
         if (meta.casPartition(id, offline, v.version()) >= 0) {
-          log.error("controller: partition {} is offline: primary {} is gone and no in-sync "
+          log.warn("controller: partition {} is offline: primary {} is gone and no in-sync "
               + "replica of {} is alive; waiting for one to return", id, s.primary(), s.isr());
         }
       }
