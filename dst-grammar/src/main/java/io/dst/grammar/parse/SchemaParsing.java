@@ -4,12 +4,15 @@ import io.dst.grammar.antlr.DstLexer;
 import io.dst.grammar.antlr.SchemaGrammar;
 import io.dst.grammar.ast.SchemaFile;
 import java.util.Map;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * The ANTLR pipeline for `.sc` files. Schema files are parsed rarely (table.create), so each call gets
- * a fresh lexer and parser in full LL mode; errors carry the file name.
+ * The ANTLR pipeline for `.sc` files, built like {@link CommandParsing}: per-thread lexer and parser,
+ * SLL first, full LL with the reporting strategy only on error. Errors carry the file name.
  */
 public final class SchemaParsing {
   private static final ExpectedInput EXPECTED = new ExpectedInput(SchemaGrammar._ATN, Map.of(
@@ -21,14 +24,36 @@ public final class SchemaParsing {
       SchemaGrammar.RULE_typeName, "a type (string, int, long, double, bool, bytes or timestamp)"),
       TokenText::expected);
 
-  private SchemaParsing() {}
+  private static final ThreadLocal<SchemaParsing> PER_THREAD = ThreadLocal.withInitial(SchemaParsing::new);
+
+  private final DstLexer lexer = new DstLexer(CharStreams.fromString(""));
+  private final CommonTokenStream tokens = new CommonTokenStream(lexer);
+  private final SchemaGrammar parser = new SchemaGrammar(tokens);
+  private final BailErrorStrategy bail = new BailErrorStrategy();
+
+  private SchemaParsing() {
+    lexer.removeErrorListeners();
+    parser.removeErrorListeners();
+  }
 
   public static SchemaFile parse(String text, String sourceName) {
-    DstLexer lexer = new DstLexer(CharStreams.fromString(text, sourceName));
-    lexer.removeErrorListeners();
-    SchemaGrammar parser = new SchemaGrammar(new CommonTokenStream(lexer));
-    parser.removeErrorListeners();
-    parser.setErrorHandler(new ReportingErrorStrategy(EXPECTED, sourceName));
-    return new SchemaAstBuilder(sourceName).build(parser.schemaFile());
+    return new SchemaAstBuilder(sourceName).build(PER_THREAD.get().tree(text, sourceName));
+  }
+
+  private SchemaGrammar.SchemaFileContext tree(String text, String sourceName) {
+    lexer.setInputStream(CharStreams.fromString(text, sourceName));
+    tokens.setTokenSource(lexer);
+    parser.setTokenStream(tokens);
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(bail);
+    try {
+      return parser.schemaFile();
+    } catch (ParseCancellationException sllFailed) {
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new ReportingErrorStrategy(EXPECTED, sourceName));
+      return parser.schemaFile();
+    }
   }
 }
