@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class JvmProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JvmProcess.class);
+
+    /** Children still running, killed when the test JVM exits so no node outlives its test run. */
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-child-jvms"));
+    }
 
     private final JvmSpec spec;
     private final Process process;
@@ -59,6 +68,8 @@ public final class JvmProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
+        LIVE.add(process);
+        process.onExit().thenRun(() -> LIVE.remove(process));
         LOG.info("started {} ({}) pid {}, output in {}", spec.name(), spec.mainClass(), process.pid(), log);
         return new JvmProcess(spec, process, offset);
     }

@@ -12,6 +12,7 @@ public final class TickerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         System.out.println("args " + String.join(",", args));
         if (args.length > 0 && args[0].equals("fail")) {
             System.out.println("giving up");

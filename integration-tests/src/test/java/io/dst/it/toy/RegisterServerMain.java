@@ -56,6 +56,8 @@ public final class RegisterServerMain {
     }
 
     public static void main(String[] args) throws IOException {
+        // Do not outlive the test JVM that started us, even if it was killed.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         int port = Integer.parseInt(args[0]);
         RegisterServerMain server = new RegisterServerMain(args[1].equals("-") ? null : Path.of(args[1]));
         ServerSocket socket = new ServerSocket();
