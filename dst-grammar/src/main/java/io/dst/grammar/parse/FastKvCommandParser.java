@@ -1,24 +1,27 @@
 package io.dst.grammar.parse;
 
 import io.dst.grammar.ast.Command;
+import io.dst.grammar.ast.DictDel;
+import io.dst.grammar.ast.DictEntry;
 import io.dst.grammar.ast.DictGet;
 import io.dst.grammar.ast.DictKeys;
+import io.dst.grammar.ast.DictPut;
 import io.dst.grammar.ast.SourcePosition;
 import io.dst.grammar.ast.StrDel;
 import io.dst.grammar.ast.StrExists;
 import io.dst.grammar.ast.StrGet;
 import io.dst.grammar.ast.StrPut;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A hand-written parser for the hottest, simplest commands ({@code str.get "k"}, {@code str.put "k" "v"},
- * {@code dict.get "d" "f"}, ...) written in lower case, with plain spaces and strings without escapes.
+ * A hand-written parser for the hottest, simplest commands: every {@code str.*} and {@code dict.*}
+ * command written in lower case, space form, with plain spaces and strings without escapes.
  * Anything else, including every error, returns null and goes to the ANTLR parser, which builds the
  * identical AST (a test checks this over the random command generator).
  */
 final class FastKvCommandParser {
-  private static final int MAX_ARGS = 2;
-
   private FastKvCommandParser() {}
 
   /** The command, or null when the text is not in the fast path's narrow form. */
@@ -40,8 +43,7 @@ final class FastKvCommandParser {
       i++;
     }
     int verbEnd = i;
-    String[] args = new String[MAX_ARGS];
-    int count = 0;
+    List<String> args = new ArrayList<>(4);
     while (true) {
       while (i < n && text.charAt(i) == ' ') {
         i++;
@@ -49,7 +51,7 @@ final class FastKvCommandParser {
       if (i == n) {
         break;
       }
-      if (text.charAt(i) != '"' || count == MAX_ARGS) {
+      if (text.charAt(i) != '"') {
         return null;
       }
       int start = ++i;
@@ -66,34 +68,47 @@ final class FastKvCommandParser {
       if (i == n) {
         return null;
       }
-      args[count++] = text.substring(start, i++);
+      args.add(text.substring(start, i++));
     }
     String verb = text.substring(verbStart, verbEnd);
-    return str ? strCommand(verb, args, count) : dictCommand(verb, args, count);
+    return str ? strCommand(verb, args) : dictCommand(verb, args);
   }
 
-  private static Command strCommand(String verb, String[] args, int count) {
+  private static Command strCommand(String verb, List<String> args) {
     SourcePosition at = SourcePosition.START;
-    if (count == 1) {
+    if (args.size() == 1) {
       return switch (verb) {
-        case "get" -> new StrGet(args[0], at);
-        case "del" -> new StrDel(args[0], at);
-        case "exists" -> new StrExists(args[0], at);
+        case "get" -> new StrGet(args.get(0), at);
+        case "del" -> new StrDel(args.get(0), at);
+        case "exists" -> new StrExists(args.get(0), at);
         default -> null;
       };
     }
-    return count == 2 && verb.equals("put") ? new StrPut(args[0], args[1], at) : null;
+    return args.size() == 2 && verb.equals("put") ? new StrPut(args.get(0), args.get(1), at) : null;
   }
 
-  private static Command dictCommand(String verb, String[] args, int count) {
+  private static Command dictCommand(String verb, List<String> args) {
     SourcePosition at = SourcePosition.START;
-    if (count == 1) {
-      return switch (verb) {
-        case "get" -> new DictGet(args[0], Optional.empty(), at);
-        case "keys" -> new DictKeys(args[0], at);
-        default -> null;
-      };
+    int n = args.size();
+    switch (verb) {
+      case "get":
+        return n == 1 ? new DictGet(args.get(0), Optional.empty(), at)
+            : n == 2 ? new DictGet(args.get(0), Optional.of(args.get(1)), at) : null;
+      case "keys":
+        return n == 1 ? new DictKeys(args.get(0), at) : null;
+      case "del":
+        return n >= 1 ? new DictDel(args.get(0), args.subList(1, n), at) : null;
+      case "put":
+        if (n < 3 || n % 2 == 0) {
+          return null;
+        }
+        List<DictEntry> entries = new ArrayList<>(n / 2);
+        for (int i = 1; i < n; i += 2) {
+          entries.add(new DictEntry(args.get(i), args.get(i + 1)));
+        }
+        return new DictPut(args.get(0), entries, at);
+      default:
+        return null;
     }
-    return count == 2 && verb.equals("get") ? new DictGet(args[0], Optional.of(args[1]), at) : null;
   }
 }

@@ -62,6 +62,7 @@ class FastPathEquivalenceTest {
     assertThat(FastKvCommandParser.tryParse("str.get \"k\" \"x\"")).isNull();
     assertThat(FastKvCommandParser.tryParse("str.getx \"k\"")).isNull();
     assertThat(FastKvCommandParser.tryParse("str.get \"k")).isNull();
-    assertThat(FastKvCommandParser.tryParse("dict.put \"d\" \"k\" \"v\"")).isNull();
+    assertThat(FastKvCommandParser.tryParse("dict.put \"d\" \"k\"")).isNull();
+    assertThat(FastKvCommandParser.tryParse("dict.del")).isNull();
   }
 }

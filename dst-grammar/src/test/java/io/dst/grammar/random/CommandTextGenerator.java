@@ -35,7 +35,9 @@ public final class CommandTextGenerator {
 
   /** A kv command in the plain form the fast path accepts (lower case, spaces, no escapes). */
   public String plainKvCommand() {
-    return switch (random.nextInt(7)) {
+    return switch (random.nextInt(9)) {
+      case 7 -> "dict.put " + plainString() + plainStrings(2 * (1 + random.nextInt(3)));
+      case 8 -> "dict.del " + plainString() + plainStrings(random.nextInt(3));
       case 0 -> "str.get " + plainString();
       case 1 -> "str.put " + plainString() + " " + plainString();
       case 2 -> "str.del " + plainString();
@@ -229,6 +231,14 @@ public final class CommandTextGenerator {
       }
     }
     return out.append('"').toString();
+  }
+
+  private String plainStrings(int n) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      out.append(' ').append(plainString());
+    }
+    return out.toString();
   }
 
   private String plainString() {
