@@ -79,10 +79,7 @@ public final class LocalCluster implements AutoCloseable {
       throw new DstException(ErrorCode.UNAVAILABLE, "cannot start the embedded ZooKeeper: " + e, e);
     }
     for (int i = 0; i < size; i++) {
-      NodeConfig.Builder b = NodeConfig.builder(zkConnect(), cluster).fastFailover()
-          .host("127.0.0.1").port(0).nodeId(i + 1).dataDir(baseDir.resolve("node-" + (i + 1)));
-      configs.add(tweak.apply(b).build());
-      nodes.add(new StoreNode(configs.get(i)).start());
+      addNode();
     }
     awaitKvServable(Duration.ofSeconds(20));
     log.info("local cluster {} ready: zookeeper {}, {} nodes, data under {}", cluster, zkConnect(),
@@ -145,6 +142,17 @@ public final class LocalCluster implements AutoCloseable {
   /** Node with id {@code id} (ids are 1..N). */
   public StoreNode node(int id) {
     return nodes.get(id - 1);
+  }
+
+  /** Starts one more node (the next id, its own data dir) and returns it. */
+  public StoreNode addNode() {
+    int id = nodes.size() + 1;
+    NodeConfig.Builder b = NodeConfig.builder(zkConnect(), cluster).fastFailover()
+        .host("127.0.0.1").port(0).nodeId(id).dataDir(baseDir.resolve("node-" + id));
+    configs.add(tweak.apply(b).build());
+    StoreNode node = new StoreNode(configs.get(id - 1)).start();
+    nodes.add(node);
+    return node;
   }
 
   /** Stops node {@code id} (its ephemeral znode goes at once); its data dir stays. */

@@ -39,7 +39,8 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     CompletableFuture<Response> answer;
     try {
       answer = handler.handle(request);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // A failure serving one request is that request's error, not a reason to drop the peer.
       answer = CompletableFuture.failedFuture(e);
     }
     answer.whenComplete((response, error) -> {
@@ -66,8 +67,8 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
         && cause.getCause() != null) {
       reason = cause.getCause();
     }
-    log.warn("closing connection from {}: bad frame: {}", ctx.channel().remoteAddress(),
-        reason.getMessage());
+    log.warn("closing connection from {}: {}: {}", ctx.channel().remoteAddress(),
+        cause instanceof DecoderException ? "bad frame" : "error", reason.toString());
     ctx.close();
   }
 }
