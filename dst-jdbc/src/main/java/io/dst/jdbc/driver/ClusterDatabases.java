@@ -16,12 +16,7 @@ final class ClusterDatabases {
     Duration timeout = Duration.ofSeconds(settings.connectTimeoutSeconds() == 0
         ? ConnectionSettings.DEFAULT_CONNECT_TIMEOUT : settings.connectTimeoutSeconds());
     DataStore store = connect(url.zookeeper(), url.cluster(), timeout, text);
-    DstDatabase db;
-    try { // TEMPORARY until dst-sql installs open()
-      db = (DstDatabase) DstDatabase.class.getMethod("open", DataStore.class).invoke(null, store);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    DstDatabase db = DstDatabase.open(store);
     return new DatabaseHandle() {
       private boolean released;
 

@@ -77,7 +77,7 @@ public class DstStatementImpl implements DstStatement {
       current.limitRows(maxRows);
       Execution run = execution;
       if (run != null) {
-        current.whileReading(run::translate, run::finish);
+        current.guardedBy(run);
       }
       DstResultSet mine = current;
       mine.onClose(() -> resultClosed(mine));

@@ -1,5 +1,6 @@
 package io.dst.jdbc.driver;
 
+import io.dst.engine.EmbeddedStore;
 import io.dst.sql.DstDatabase;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,12 +76,7 @@ final class EmbeddedDatabases {
   }
 
   private static DstDatabase open() {
-    try { // TEMPORARY until dst-sql/dst-engine install open() and EmbeddedStore
-      Object store = Class.forName("io.dst.engine.EmbeddedStore").getConstructor().newInstance();
-      return (DstDatabase) DstDatabase.class.getMethod("open", io.dst.engine.api.DataStore.class).invoke(null, store);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("embedded engine not available yet", e);
-    }
+    return DstDatabase.open(new EmbeddedStore());
   }
 
   private static void close(DstDatabase db) {

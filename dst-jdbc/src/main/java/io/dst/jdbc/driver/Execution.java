@@ -1,5 +1,6 @@
 package io.dst.jdbc.driver;
 
+import io.dst.jdbc.result.ReadGuard;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.concurrent.ScheduledFuture;
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * {@link java.sql.Statement#cancel()} reaches it at any point. Either way the session's cancel flag
  * stops the work, and the failure that follows is reported as a timeout or a cancel.
  */
-final class Execution {
+final class Execution implements ReadGuard {
   private final SessionRunner runner;
   private final int timeoutSeconds;
   private final ScheduledFuture<?> timer;
@@ -41,8 +42,17 @@ final class Execution {
     }
   }
 
+  /** Stops reading at the next row once the run has timed out or been cancelled. */
+  @Override
+  public void check() throws SQLException {
+    if (timedOut || cancelled) {
+      throw translate(null);
+    }
+  }
+
   /** The rows are read, closed or never came: the timeout no longer applies. */
-  void finish() {
+  @Override
+  public void finish() {
     finished = true;
     if (timer != null) {
       timer.cancel(false);
@@ -50,13 +60,14 @@ final class Execution {
   }
 
   /** The SQLException for a failure during this run, saying so when it was a timeout or a cancel. */
-  SQLException translate(RuntimeException e) {
+  @Override
+  public SQLException translate(RuntimeException e) {
     if (timedOut) {
       return new SQLTimeoutException("statement timed out after " + timeoutSeconds + " s", "HYT00", e);
     }
     if (cancelled) {
       return new SQLException("statement was cancelled", SqlErrors.CANCELLED, e);
     }
-    return SqlErrors.from(e);
+    return e == null ? new SQLException("statement failed", "HY000") : SqlErrors.from(e);
   }
 }

@@ -32,7 +32,6 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A forward-only, read-only result over a {@link RowCursor}: rows arrive as the cursor yields them,
@@ -45,8 +44,7 @@ public class DstResultSet extends ReadOnlyResultSet {
   private final RowCursor cursor;
   private final DstResultSetMetaData metaData;
   private Runnable onClose = () -> {};
-  private Runnable onFinish = () -> {};
-  private Function<RuntimeException, SQLException> errors = SqlErrors::from;
+  private ReadGuard guard = ReadGuard.NONE;
   private Object[] row;
   private int rowNumber;
   private boolean afterLast;
@@ -67,13 +65,9 @@ public class DstResultSet extends ReadOnlyResultSet {
     this.onClose = action;
   }
 
-  /**
-   * Hooks for the statement that ran the query: {@code errors} explains a failure while reading
-   * (for example that the query timed out), {@code onFinish} runs once the rows are exhausted or closed.
-   */
-  public void whileReading(Function<RuntimeException, SQLException> errors, Runnable onFinish) {
-    this.errors = errors;
-    this.onFinish = onFinish;
+  /** Ties reading to the statement run that produced the rows (its timeout and cancel). */
+  public void guardedBy(ReadGuard guard) {
+    this.guard = guard;
   }
 
   /** Stops after this many rows, as {@link Statement#setMaxRows} asks; 0 for no limit. */
@@ -87,6 +81,12 @@ public class DstResultSet extends ReadOnlyResultSet {
     if (afterLast) {
       return false;
     }
+    try {
+      guard.check();
+    } catch (SQLException e) {
+      guard.finish();
+      throw e;
+    }
     boolean more;
     try {
       more = (maxRows == 0 || rowNumber < maxRows) && cursor.hasNext();
@@ -96,12 +96,12 @@ public class DstResultSet extends ReadOnlyResultSet {
         return true;
       }
     } catch (RuntimeException e) {
-      onFinish.run();
-      throw errors.apply(e);
+      guard.finish();
+      throw guard.translate(e);
     }
     row = null;
     afterLast = true;
-    onFinish.run();
+    guard.finish();
     return false;
   }
 
@@ -115,9 +115,9 @@ public class DstResultSet extends ReadOnlyResultSet {
     try {
       cursor.close();
     } catch (RuntimeException e) {
-      throw errors.apply(e);
+      throw guard.translate(e);
     } finally {
-      onFinish.run();
+      guard.finish();
       onClose.run();
     }
   }
@@ -592,7 +592,7 @@ public class DstResultSet extends ReadOnlyResultSet {
     try {
       return cursor.hasNext();
     } catch (RuntimeException e) {
-      throw errors.apply(e);
+      throw guard.translate(e);
     }
   }
 
