@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -78,6 +79,17 @@ public final class DstScanExecutor {
     if (!query.sort().isEmpty()) {
       return Linq4j.asEnumerable(topN(data, spec, cancel));
     }
+    if (query.hasFilter() && query.fetch() < 0 && query.offset() == 0 && data.partitionCount() > 1) {
+      // A filtered scan usually keeps a fraction of the rows: evaluate partitions in parallel.
+      checkCancel(cancel);
+      List<List<Object[]>> perPartition = IntStream.range(0, data.partitionCount()).parallel()
+          .mapToObj(p -> drain(data, p, spec)).toList();
+      List<Object[]> all = new ArrayList<>();
+      for (List<Object[]> rows : perPartition) {
+        all.addAll(rows);
+      }
+      return Linq4j.asEnumerable(all);
+    }
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -131,14 +143,12 @@ public final class DstScanExecutor {
   }
 
   private List<Object[]> topN(TableData data, ScanSpec spec, AtomicBoolean cancel) {
+    checkCancel(cancel);
     List<Object[]> all = new ArrayList<>();
-    for (int p = 0; p < data.partitionCount(); p++) {
-      checkCancel(cancel);
-      try (RowCursor cursor = data.scan(p, spec)) {
-        while (cursor.hasNext()) {
-          all.add(convertRow(cursor.next()));
-        }
-      }
+    List<List<Object[]>> perPartition = IntStream.range(0, data.partitionCount()).parallel()
+        .mapToObj(p -> drain(data, p, spec)).toList();
+    for (List<Object[]> rows : perPartition) {
+      all.addAll(rows);
     }
     int[] output = query.outputColumns();
     List<SortKey> sort = query.sort();
@@ -156,6 +166,16 @@ public final class DstScanExecutor {
     return all.subList(from, to);
   }
 
+  private List<Object[]> drain(TableData data, int partition, ScanSpec spec) {
+    List<Object[]> rows = new ArrayList<>();
+    try (RowCursor cursor = data.scan(partition, spec)) {
+      while (cursor.hasNext()) {
+        rows.add(convertRow(cursor.next()));
+      }
+    }
+    return rows;
+  }
+
   private static int indexOf(int[] array, int value) {
     for (int i = 0; i < array.length; i++) {
       if (array[i] == value) {
@@ -171,8 +191,11 @@ public final class DstScanExecutor {
     int groups = agg.groupBy().length;
     List<AggregateCall> calls = agg.calls();
     Map<List<Object>, Object[]> merged = new LinkedHashMap<>();
-    for (int p = 0; p < data.partitionCount(); p++) {
-      for (Object[] partial : data.aggregate(p, spec)) {
+    // Partitions aggregate independently, so they run in parallel; merging stays on this thread.
+    List<List<Object[]>> partials = IntStream.range(0, data.partitionCount()).parallel()
+        .mapToObj(p -> data.aggregate(p, spec)).toList();
+    for (List<Object[]> partition : partials) {
+      for (Object[] partial : partition) {
         Object[] keyValues = new Object[groups];
         for (int g = 0; g < groups; g++) {
           keyValues[g] = Values.toInternal(partial[g]);
