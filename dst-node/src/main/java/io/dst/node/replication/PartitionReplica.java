@@ -580,8 +580,9 @@ public final class PartitionReplica implements AutoCloseable {
               + "until it catches up; in-sync now {}", id, epoch, node, isr);
         }
         incarnation = p.incarnation();
+        // Below this offset its log matches ours; if that is below our log start, pump() sends a
+        // snapshot instead of entries.
         long keep = Math.min(p.logEnd(), epochs.endOffsetFor(p.lastEpoch(), entries.end()));
-        keep = Math.max(keep, Math.min(p.logEnd(), entries.start()));
         next = keep;
         match = keep;
         handshaken = true;
