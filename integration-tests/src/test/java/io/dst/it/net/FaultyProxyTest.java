@@ -71,7 +71,7 @@ class FaultyProxyTest {
     @Test
     void shouldSilentlyDropBytesWhenBlackholed() throws IOException {
         try (LineClient client = new LineClient(proxy.address(), SHORT)) {
-            assertThat(client.roundTrip("before")).isEqualTo("before");
+            assertThat(client.roundTrip("before", PATIENT)).isEqualTo("before");
 
             proxy.blackhole();
 
@@ -85,6 +85,7 @@ class FaultyProxyTest {
     @Test
     void shouldCloseConnectionsThatLostBytesWhenHealedAfterBlackhole() throws IOException {
         try (LineClient damaged = new LineClient(proxy.address(), SHORT)) {
+            assertThat(damaged.roundTrip("before", PATIENT)).isEqualTo("before");
             proxy.blackhole();
             assertThatThrownBy(() -> damaged.roundTrip("lost")).isInstanceOf(SocketTimeoutException.class);
 

@@ -24,6 +24,19 @@ final class LineClient implements AutoCloseable {
         out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 
+    /** Sends a line and waits at most {@code timeout} for the answer. */
+    String roundTrip(String line, Duration timeout) throws IOException {
+        int previous = socket.getSoTimeout();
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            return roundTrip(line);
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(previous);
+            }
+        }
+    }
+
     /** Sends a line and returns the answer; throws on timeout, reset or end of stream. */
     String roundTrip(String line) throws IOException {
         out.println(line);
