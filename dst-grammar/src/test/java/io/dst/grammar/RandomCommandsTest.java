@@ -79,7 +79,7 @@ class RandomCommandsTest {
     Random random = new Random(SEED + 3);
     SchemaTextGenerator generator = new SchemaTextGenerator(random);
     Mutator mutator = new Mutator(random);
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < 1_500; i++) {
       String text = generator.schemaFile();
       SchemaFile schema = DstParser.parseSchema(text, "gen.sc");
       assertSameIgnoringPositions(DstParser.parseSchema(DstRenderer.render(schema), "gen.sc"), schema, text);

@@ -57,6 +57,7 @@ public final class CommandParsing {
     return fast != null ? fast : parseCommandWithAntlr(text);
   }
 
+  /** Commands separated by {@code ;} or new lines, always through ANTLR. */
   public static List<Command> parseScript(String text) {
     CommandParsing p = PER_THREAD.get();
     CommandGrammar.ScriptContext tree = p.parse(text, CommandGrammar::script);

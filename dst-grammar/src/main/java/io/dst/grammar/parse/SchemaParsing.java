@@ -36,6 +36,7 @@ public final class SchemaParsing {
     parser.removeErrorListeners();
   }
 
+  /** A whole `.sc` file; sourceName prefixes error messages. */
   public static SchemaFile parse(String text, String sourceName) {
     return new SchemaAstBuilder(sourceName).build(PER_THREAD.get().tree(text, sourceName));
   }
