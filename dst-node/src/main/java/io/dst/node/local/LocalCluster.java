@@ -122,6 +122,24 @@ public final class LocalCluster implements AutoCloseable {
     return curatorClient;
   }
 
+  /** Stops the embedded ZooKeeper (nodes lose their sessions' connection: leases suspend). */
+  public void stopZooKeeper() {
+    try {
+      zk.stop();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts the embedded ZooKeeper again on the same port and data. */
+  public void restartZooKeeper() {
+    try {
+      zk.restart();
+    } catch (Exception e) {
+      throw new DstException(ErrorCode.UNAVAILABLE, "cannot restart the embedded ZooKeeper", e);
+    }
+  }
+
   public String zkConnect() {
     return zk.getConnectString();
   }
