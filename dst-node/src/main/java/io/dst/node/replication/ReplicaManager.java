@@ -75,8 +75,7 @@ public final class ReplicaManager implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     if (settings.fsync().mode() == FsyncPolicy.Mode.INTERVAL) {
       long ms = Math.max(1, settings.fsync().interval().toMillis());
-      timer.scheduleWithFixedDelay(() -> replicas.values().forEach(PartitionReplica::force), ms, ms,
-          TimeUnit.MILLISECONDS);
+      timer.scheduleWithFixedDelay(this::forceAll, ms, ms, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -104,6 +103,17 @@ public final class ReplicaManager implements AutoCloseable {
         r.tick(now);
       } catch (RuntimeException e) {
         log.warn("partition {}: tick failed: {}", r.id(), e.toString());
+      }
+    }
+  }
+
+  private void forceAll() {
+    for (PartitionReplica r : replicas.values()) {
+      try {
+        r.force();
+      } catch (RuntimeException e) {
+        // A replica closing under the flusher; an exception here would cancel the schedule.
+        log.debug("partition {}: fsync skipped: {}", r.id(), e.toString());
       }
     }
   }
