@@ -3,6 +3,7 @@ package io.dst.jdbc.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dst.jdbc.TestFiles;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +22,7 @@ class PreparedStatementTest {
   @BeforeEach
   void createTables() throws SQLException {
     connection = DriverManager.getConnection("jdbc:dst:mem:");
-    connection.createStatement().execute("table.create task_table driver_table from " + StatementTest.SCHEMA_FILE);
+    connection.createStatement().execute("table.create task_table driver_table from " + TestFiles.SCHEMA_FILE);
   }
 
   @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dst.jdbc.DstStatement;
+import io.dst.jdbc.TestFiles;
 import java.sql.Array;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -22,9 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StatementTest {
-  /** Relative on purpose: table.create resolves schema files against the process working directory. */
-  static final String SCHEMA_FILE = "src/test/resources/mytables.sc";
-
   Connection connection;
   Statement statement;
 
@@ -32,7 +30,7 @@ class StatementTest {
   void createTables() throws SQLException {
     connection = DriverManager.getConnection("jdbc:dst:mem:");
     statement = connection.createStatement();
-    statement.execute("table.create task_table driver_table from " + SCHEMA_FILE);
+    statement.execute("table.create task_table driver_table from " + TestFiles.SCHEMA_FILE);
     statement.execute("task_table.add \"00001\", \"22222\", \"my_task\", 3, [\"1\", \"2\"]");
   }
 

@@ -3,6 +3,7 @@ package io.dst.jdbc.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dst.jdbc.TestFiles;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,7 +28,7 @@ class TimeoutAndCancelTest {
   @BeforeEach
   void fillATable() throws SQLException {
     connection = DriverManager.getConnection("jdbc:dst:mem:");
-    connection.createStatement().execute("table.create driver_table from " + StatementTest.SCHEMA_FILE);
+    connection.createStatement().execute("table.create driver_table from " + TestFiles.SCHEMA_FILE);
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO driver_table VALUES (?, ?, ?)")) {
       for (int i = 0; i < ROWS; i++) {
         insert.setString(1, "d" + i);
