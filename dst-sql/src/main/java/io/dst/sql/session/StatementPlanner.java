@@ -52,7 +52,7 @@ final class StatementPlanner {
       DdlStatement statement = DdlParser.parse(text);
       return new DirectPlan(List.of(), false, p -> ddl.execute(statement, new SqlPlanner(env)));
     }
-    SqlNode node = SqlPlanner.parse(text);
+    SqlNode node = SqlPlanner.parse(withoutTrailingSemicolon(text));
     SqlPlanner planner = new SqlPlanner(env);
     if (node instanceof SqlExplain explain) {
       return explain(planner, explain.getExplicandum());
@@ -66,6 +66,15 @@ final class StatementPlanner {
     }
     StatementPlan fast = keyLookup(converted);
     return fast != null ? fast : planner.compileQuery(converted);
+  }
+
+  /** Shells and scripts end statements with ';', which Calcite's single-statement parser rejects. */
+  static String withoutTrailingSemicolon(String text) {
+    int end = text.length();
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end > 0 && text.charAt(end - 1) == ';' ? text.substring(0, end - 1) : text;
   }
 
   private StatementPlan explain(SqlPlanner planner, SqlNode explicandum) {
