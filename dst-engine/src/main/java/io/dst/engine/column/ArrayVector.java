@@ -2,9 +2,7 @@ package io.dst.engine.column;
 
 import io.dst.engine.schema.ScalarType;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,8 +14,7 @@ import java.util.List;
 public final class ArrayVector extends ColumnVector {
   private final ScalarType element;
   private final ByteDictionary dict;
-  private int[][] starts = new int[0][];
-  private int[][] lengths = new int[0][];
+  private int[][] spans = new int[0][]; // per chunk: start and length of row i at [2i], [2i+1]
   private long[] elements = new long[64];
   private int elementCount;
 
@@ -29,14 +26,11 @@ public final class ArrayVector extends ColumnVector {
   @Override
   protected void ensureCapacity(int pos) {
     int c = pos >>> Chunks.SHIFT;
-    if (c >= starts.length) {
-      int n = Math.max(c + 1, starts.length * 2);
-      starts = Arrays.copyOf(starts, n);
-      lengths = Arrays.copyOf(lengths, n);
+    if (c >= spans.length) {
+      spans = Arrays.copyOf(spans, Math.max(c + 1, spans.length * 2));
     }
-    if (starts[c] == null) {
-      starts[c] = new int[Chunks.SIZE];
-      lengths[c] = new int[Chunks.SIZE];
+    if (spans[c] == null) {
+      spans[c] = new int[2 * Chunks.SIZE];
     }
   }
 
@@ -51,8 +45,9 @@ public final class ArrayVector extends ColumnVector {
     for (Object e : list) {
       elements[elementCount++] = encode(e);
     }
-    starts[pos >>> Chunks.SHIFT][pos & Chunks.MASK] = start;
-    lengths[pos >>> Chunks.SHIFT][pos & Chunks.MASK] = n;
+    int[] span = spans[pos >>> Chunks.SHIFT];
+    span[2 * (pos & Chunks.MASK)] = start;
+    span[2 * (pos & Chunks.MASK) + 1] = n;
   }
 
   private long encode(Object e) {
@@ -60,7 +55,7 @@ public final class ArrayVector extends ColumnVector {
       case INT, LONG, TIMESTAMP -> ((Number) e).longValue();
       case DOUBLE -> Double.doubleToLongBits((Double) e);
       case BOOL -> (Boolean) e ? 1 : 0;
-      case STRING -> dict.intern(((String) e).getBytes(StandardCharsets.UTF_8));
+      case STRING -> dict.intern((String) e);
       case BYTES -> dict.intern((byte[]) e);
     };
   }
@@ -78,29 +73,32 @@ public final class ArrayVector extends ColumnVector {
 
   @Override
   protected void writeNull(int pos) {
-    starts[pos >>> Chunks.SHIFT][pos & Chunks.MASK] = 0;
-    lengths[pos >>> Chunks.SHIFT][pos & Chunks.MASK] = 0;
+    int[] span = spans[pos >>> Chunks.SHIFT];
+    span[2 * (pos & Chunks.MASK)] = 0;
+    span[2 * (pos & Chunks.MASK) + 1] = 0;
   }
 
   @Override
   protected Object read(int pos) {
-    int start = starts[pos >>> Chunks.SHIFT][pos & Chunks.MASK];
-    int n = lengths[pos >>> Chunks.SHIFT][pos & Chunks.MASK];
+    int[] span = spans[pos >>> Chunks.SHIFT];
+    int start = span[2 * (pos & Chunks.MASK)];
+    int n = span[2 * (pos & Chunks.MASK) + 1];
     if (n == 0) {
       return List.of();
     }
-    List<Object> out = new ArrayList<>(n);
+    Object[] out = new Object[n];
     for (int i = 0; i < n; i++) {
-      out.add(decode(elements[start + i]));
+      out[i] = decode(elements[start + i]);
     }
-    return Collections.unmodifiableList(out);
+    return List.of(out); // elements are never null
   }
 
   @Override
   public long key(int pos) {
     // Arrays are indexed by a hash of their elements; lookups recheck equality.
-    int start = starts[pos >>> Chunks.SHIFT][pos & Chunks.MASK];
-    int n = lengths[pos >>> Chunks.SHIFT][pos & Chunks.MASK];
+    int[] span = spans[pos >>> Chunks.SHIFT];
+    int start = span[2 * (pos & Chunks.MASK)];
+    int n = span[2 * (pos & Chunks.MASK) + 1];
     long h = n;
     for (int i = 0; i < n; i++) {
       h = h * 0x9E3779B97F4A7C15L + elements[start + i];
@@ -132,6 +130,6 @@ public final class ArrayVector extends ColumnVector {
   @Override
   public long bytes() {
     return nulls.bytes() + (dict == null ? 0 : dict.bytes()) + 16 + elements.length * 8L
-        + starts.length * 2L * (8 + 16 + Chunks.SIZE * 4L);
+        + spans.length * (8L + 16 + Chunks.SIZE * 8L);
   }
 }

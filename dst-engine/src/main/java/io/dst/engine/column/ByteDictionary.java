@@ -9,6 +9,10 @@ import java.util.Arrays;
  * dense int code in first-seen order. The bytes are packed in one arena with an offsets array, and
  * the lookup table is open addressing over int codes, so a distinct value costs its bytes plus about
  * 12 bytes, and no Java object. Codes are never reused; compaction rebuilds the dictionary.
+ *
+ * <p>Small dictionaries (at most {@link #CACHE_LIMIT} values, the typical low-cardinality column)
+ * also keep each value's decoded String, so reading them neither allocates nor touches the arena;
+ * a dictionary that outgrows the limit drops that cache for good.
  */
 public final class ByteDictionary {
   private byte[] arena = new byte[256];
@@ -17,6 +21,11 @@ public final class ByteDictionary {
   private int count;
   private int[] table = new int[32]; // code + 1, 0 for empty
   private int[] hashes = new int[16];
+  /** Decoded strings by code while the dictionary is small; null once it has outgrown the limit. */
+  private String[] strings = new String[16];
+
+  /** Dictionaries up to this many values cache their decoded strings. */
+  public static final int CACHE_LIMIT = 16_384;
 
   public int size() {
     return count;
@@ -80,7 +89,19 @@ public final class ByteDictionary {
   }
 
   public int intern(String s) {
-    return intern(s.getBytes(StandardCharsets.UTF_8));
+    int before = count;
+    int code = intern(s.getBytes(StandardCharsets.UTF_8));
+    if (code == before && strings != null) {
+      if (count > CACHE_LIMIT) {
+        strings = null;
+      } else {
+        if (code >= strings.length) {
+          strings = Arrays.copyOf(strings, strings.length * 2);
+        }
+        strings[code] = s;
+      }
+    }
+    return code;
   }
 
   private void rehash() {
@@ -103,6 +124,10 @@ public final class ByteDictionary {
   }
 
   public String string(int code) {
+    String[] cache = strings;
+    if (cache != null && code < cache.length && cache[code] != null) {
+      return cache[code];
+    }
     int start = offsets[code];
     return new String(arena, start, offsets[code + 1] - start, StandardCharsets.UTF_8);
   }
@@ -122,6 +147,13 @@ public final class ByteDictionary {
   }
 
   public long bytes() {
-    return 16L * 5 + arena.length + offsets.length * 4L + table.length * 4L + hashes.length * 4L;
+    long cached = 0;
+    if (strings != null) {
+      cached = 16 + strings.length * 4L;
+      for (int i = 0; i < Math.min(count, strings.length); i++) {
+        cached += strings[i] == null ? 0 : 40 + strings[i].length();
+      }
+    }
+    return 16L * 5 + arena.length + offsets.length * 4L + table.length * 4L + hashes.length * 4L + cached;
   }
 }

@@ -62,7 +62,8 @@ public final class DictVector extends ColumnVector {
 
   @Override
   protected void write(int pos, Object v) {
-    chunks[pos >>> Chunks.SHIFT][pos & Chunks.MASK] = dict.intern(toBytes(v));
+    chunks[pos >>> Chunks.SHIFT][pos & Chunks.MASK] =
+        string ? dict.intern((String) v) : dict.intern((byte[]) v);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.dst.engine.eval;
 
 import io.dst.engine.DstException;
 import io.dst.engine.ErrorCode;
+import io.dst.engine.column.Chunks;
 import io.dst.engine.column.ColumnVector;
 import io.dst.engine.column.DictVector;
 import io.dst.engine.column.IntVector;
@@ -13,6 +14,7 @@ import io.dst.engine.index.LongIntHashMap;
 import io.dst.engine.schema.Column;
 import io.dst.engine.schema.ScalarType;
 import io.dst.engine.schema.TableSchema;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,36 +22,52 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes an {@link AggregateSpec}'s partial aggregates over the positions one partition feeds it.
- * A single group-by column with a primitive key (ints, longs, dictionary codes) groups through a
- * primitive hash map on the key without decoding; other group-bys key on the decoded values. Output
- * rows are in first-seen group order, which is deterministic for a given partition state.
+ * Computes an {@link AggregateSpec}'s partial aggregates inside one partition. Rows get a dense
+ * group id: by dictionary code through an int array when the single group-by column is a string,
+ * by a primitive hash map for an int or long column, by decoded values otherwise. Aggregate state
+ * lives column-wise per call ({@link AggregateColumn}). Output rows are in first-seen group order,
+ * deterministic for a given partition state.
  */
 public final class GroupAggregator {
   private final TableSchema schema;
   private final ColumnVector[] vectors;
   private final int[] groupBy;
-  private final List<AggregateCall> calls;
-  private final boolean primitiveKey;
+  private final AggregateColumn[] columns;
+  private final DictVector dictKey;
+  private final ColumnVector primitiveKey;
+  private int[] groupOfCode = new int[0];
   private final LongIntHashMap groupOfKey = new LongIntHashMap();
   private final Map<List<Object>, Integer> groupOfValues = new HashMap<>();
   private int nullGroup = -1;
   private final List<Object[]> groupValues = new ArrayList<>();
-  private final List<Accumulator[]> groupAccs = new ArrayList<>();
+  private final int[] chunkGroups = new int[Chunks.SIZE];
 
   public GroupAggregator(TableSchema schema, ColumnVector[] vectors, AggregateSpec spec) {
     this.schema = schema;
     this.vectors = vectors;
     this.groupBy = spec.groupBy();
-    this.calls = spec.calls();
     for (int g : groupBy) {
       checkColumn(g);
     }
-    for (AggregateCall call : calls) {
-      validate(call);
+    List<AggregateCall> calls = spec.calls();
+    columns = new AggregateColumn[calls.size()];
+    for (int i = 0; i < columns.length; i++) {
+      AggregateCall call = calls.get(i);
+      if (call.function() == AggregateFunction.COUNT_STAR) {
+        columns[i] = new AggregateColumn(call.function(), null, null);
+      } else {
+        validate(call);
+        ColumnVector v = vectors[call.column()];
+        columns[i] = new AggregateColumn(call.function(), v, schema.columns().get(call.column()).type().element());
+      }
     }
-    this.primitiveKey = groupBy.length == 1 && (vectors[groupBy[0]] instanceof DictVector
-        || vectors[groupBy[0]] instanceof IntVector || vectors[groupBy[0]] instanceof LongVector);
+    ColumnVector single = groupBy.length == 1 ? vectors[groupBy[0]] : null;
+    this.dictKey = single instanceof DictVector d ? d : null;
+    this.primitiveKey = single instanceof IntVector || single instanceof LongVector ? single : null;
+    if (dictKey != null) {
+      groupOfCode = new int[dictKey.dictionary().size()];
+      Arrays.fill(groupOfCode, -1);
+    }
     if (groupBy.length == 0) {
       newGroup(new Object[0]);
     }
@@ -62,9 +80,6 @@ public final class GroupAggregator {
   }
 
   private void validate(AggregateCall call) {
-    if (call.function() == AggregateFunction.COUNT_STAR) {
-      return;
-    }
     checkColumn(call.column());
     Column c = schema.columns().get(call.column());
     boolean numeric = !c.type().array() && (c.type().element() == ScalarType.INT
@@ -72,78 +87,97 @@ public final class GroupAggregator {
         || c.type().element() == ScalarType.TIMESTAMP);
     if ((call.function() == AggregateFunction.SUM || call.function() == AggregateFunction.AVG) && !numeric) {
       throw new DstException(ErrorCode.TYPE_MISMATCH, "table " + schema.name() + ", column " + c.name()
-          + ": cannot " + call.function().name().toLowerCase() + " a " + c.type() + " column");
+          + ": cannot " + call.function().name().toLowerCase(java.util.Locale.ROOT) + " a " + c.type() + " column");
     }
   }
 
   private int newGroup(Object[] values) {
-    Accumulator[] accs = new Accumulator[calls.size()];
-    for (int i = 0; i < accs.length; i++) {
-      AggregateCall call = calls.get(i);
-      ColumnVector v = call.function() == AggregateFunction.COUNT_STAR ? null : vectors[call.column()];
-      ScalarType t = v == null ? null : schema.columns().get(call.column()).type().element();
-      accs[i] = new Accumulator(call.function(), v, t);
-    }
     groupValues.add(values);
-    groupAccs.add(accs);
-    return groupAccs.size() - 1;
+    int g = groupValues.size() - 1;
+    for (AggregateColumn col : columns) {
+      col.ensureGroups(g + 1);
+    }
+    return g;
   }
 
-  /** Adds the row at {@code pos} to its group. */
-  public void add(int pos) {
-    int g;
+  private int groupOf(int pos) {
     if (groupBy.length == 0) {
-      g = 0;
-    } else if (primitiveKey) {
-      ColumnVector v = vectors[groupBy[0]];
+      return 0;
+    }
+    if (dictKey != null || primitiveKey != null) {
+      ColumnVector v = dictKey != null ? dictKey : primitiveKey;
       if (v.isNull(pos)) {
         if (nullGroup < 0) {
           nullGroup = newGroup(new Object[] {null});
         }
-        g = nullGroup;
-      } else {
-        long key = v.key(pos);
-        g = groupOfKey.get(key);
+        return nullGroup;
+      }
+      if (dictKey != null) {
+        int code = dictKey.code(pos);
+        int g = groupOfCode[code];
         if (g < 0) {
-          g = newGroup(new Object[] {v.get(pos)});
-          groupOfKey.put(key, g);
+          g = groupOfCode[code] = newGroup(new Object[] {dictKey.decode(code)});
         }
+        return g;
       }
-    } else {
-      Object[] values = new Object[groupBy.length];
-      for (int i = 0; i < groupBy.length; i++) {
-        values[i] = vectors[groupBy[i]].get(pos);
+      long key = v.key(pos);
+      int g = groupOfKey.get(key);
+      if (g < 0) {
+        g = newGroup(new Object[] {v.get(pos)});
+        groupOfKey.put(key, g);
       }
-      Object[] keyValues = values.clone();
-      for (int i = 0; i < keyValues.length; i++) {
-        if (keyValues[i] instanceof byte[] b) {
-          keyValues[i] = java.nio.ByteBuffer.wrap(b); // content equality for bytes
+      return g;
+    }
+    Object[] values = new Object[groupBy.length];
+    Object[] keyValues = new Object[groupBy.length];
+    for (int i = 0; i < groupBy.length; i++) {
+      values[i] = vectors[groupBy[i]].get(pos);
+      // byte[] has identity equality; wrap it so equal bytes form one group
+      keyValues[i] = values[i] instanceof byte[] b ? ByteBuffer.wrap(b) : values[i];
+    }
+    List<Object> key = Arrays.asList(keyValues);
+    Integer g = groupOfValues.get(key);
+    if (g == null) {
+      g = newGroup(values);
+      groupOfValues.put(key, g);
+    }
+    return g;
+  }
+
+  /** Adds the rows of chunk {@code c} whose bits are set in {@code selected}. */
+  public void addChunk(int c, long[] selected) {
+    if (groupBy.length > 0) {
+      int base = c << Chunks.SHIFT;
+      for (int w = 0; w < selected.length; w++) {
+        long bits = selected[w];
+        while (bits != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          chunkGroups[i] = groupOf(base + i);
+          bits &= bits - 1;
         }
-      }
-      List<Object> key = Arrays.asList(keyValues);
-      Integer existing = groupOfValues.get(key);
-      if (existing == null) {
-        g = newGroup(values);
-        groupOfValues.put(key, g);
-      } else {
-        g = existing;
       }
     }
-    for (Accumulator a : groupAccs.get(g)) {
-      a.add(pos);
+    for (AggregateColumn col : columns) {
+      col.addChunk(c, selected, chunkGroups);
+    }
+  }
+
+  /** Adds the row at {@code pos}. */
+  public void add(int pos) {
+    int g = groupOf(pos);
+    for (AggregateColumn col : columns) {
+      col.add(pos, g);
     }
   }
 
   /** One row per group: the group-by values then one partial per call. */
   public List<Object[]> result() {
-    List<Object[]> out = new ArrayList<>(groupAccs.size());
-    for (int g = 0; g < groupAccs.size(); g++) {
+    List<Object[]> out = new ArrayList<>(groupValues.size());
+    for (int g = 0; g < groupValues.size(); g++) {
       Object[] values = groupValues.get(g);
-      Accumulator[] accs = groupAccs.get(g);
-      Object[] row = new Object[values.length + accs.length];
-      System.arraycopy(values, 0, row, 0, values.length);
-      for (int i = 0; i < accs.length; i++) {
-        row[values.length + i] = accs[i].result();
+      Object[] row = Arrays.copyOf(values, values.length + columns.length);
+      for (int i = 0; i < columns.length; i++) {
+        row[values.length + i] = columns[i].result(g);
       }
       out.add(row);
     }

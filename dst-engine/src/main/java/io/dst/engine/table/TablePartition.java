@@ -287,11 +287,25 @@ public final class TablePartition {
    * whole filter), else by evaluating the filter chunk by chunk.
    */
   public void select(Predicate filter, IntPredicate sink) {
+    run(filter, sink, null);
+  }
+
+  /** Receives the selection bitset of one chunk. */
+  interface ChunkSink {
+    void accept(int chunk, long[] selected);
+  }
+
+  /**
+   * Runs the filter and hands over the result: per position to {@code perPosition} (which may stop
+   * the run by returning false), or, when {@code perChunk} is given and the filter is evaluated by
+   * scanning, one selection bitset per chunk.
+   */
+  private void run(Predicate filter, IntPredicate perPosition, ChunkSink perChunk) {
     ChunkPredicate compiled = new PredicateCompiler(schema, vectors).compile(filter);
     int[] candidates = IndexPlanner.candidates(filter, schema, primary, indexes, vectors);
     if (candidates != null) {
       for (int pos : candidates) {
-        if (live.get(pos) && compiled.test(pos) == ChunkPredicate.TRUE && !sink.test(pos)) {
+        if (live.get(pos) && compiled.test(pos) == ChunkPredicate.TRUE && !perPosition.test(pos)) {
           return;
         }
       }
@@ -308,12 +322,19 @@ public final class TablePartition {
       Arrays.fill(t, 0);
       Arrays.fill(f, 0);
       compiled.eval(c, Chunks.rowsIn(c, size), t, f);
+      for (int w = 0; w < t.length; w++) {
+        t[w] &= liveWords[w];
+      }
+      if (perChunk != null) {
+        perChunk.accept(c, t);
+        continue;
+      }
       int base = c << Chunks.SHIFT;
       for (int w = 0; w < t.length; w++) {
-        long bits = t[w] & liveWords[w];
+        long bits = t[w];
         while (bits != 0) {
           int pos = base + (w << 6) + Long.numberOfTrailingZeros(bits);
-          if (!sink.test(pos)) {
+          if (!perPosition.test(pos)) {
             return;
           }
           bits &= bits - 1;
@@ -377,10 +398,10 @@ public final class TablePartition {
 
   public List<Object[]> aggregate(AggregateSpec spec) {
     GroupAggregator agg = new GroupAggregator(schema, vectors, spec);
-    select(spec.filter(), pos -> {
+    run(spec.filter(), pos -> {
       agg.add(pos);
       return true;
-    });
+    }, agg::addChunk);
     return agg.result();
   }
 

@@ -68,6 +68,12 @@ public final class Values {
     }
     List<?> in;
     if (value instanceof List<?> l) {
+      if (allCanonical(type.element(), l)) {
+        // Columns copy elements out, never keep the list, so a canonical list needs no copy.
+        @SuppressWarnings("unchecked")
+        List<Object> same = (List<Object>) l;
+        return same;
+      }
       in = l;
     } else if (value instanceof Object[] arr) {
       in = Arrays.asList(arr);
@@ -83,6 +89,23 @@ public final class Values {
       out.add(c);
     }
     return Collections.unmodifiableList(out);
+  }
+
+  private static boolean allCanonical(ScalarType element, List<?> list) {
+    Class<?> want = switch (element) {
+      case STRING -> String.class;
+      case INT -> Integer.class;
+      case LONG, TIMESTAMP -> Long.class;
+      case DOUBLE -> Double.class;
+      case BOOL -> Boolean.class;
+      case BYTES -> byte[].class;
+    };
+    for (Object e : list) {
+      if (e == null || e.getClass() != want) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The canonical scalar, or null when the value does not fit the type. */

@@ -1,0 +1,188 @@
+package io.dst.engine.eval;
+
+import io.dst.engine.column.Chunks;
+import io.dst.engine.column.ColumnVector;
+import io.dst.engine.column.DoubleVector;
+import io.dst.engine.column.IntVector;
+import io.dst.engine.column.LongVector;
+import io.dst.engine.expr.AggregateFunction;
+import io.dst.engine.schema.ScalarType;
+import java.util.Arrays;
+
+/**
+ * The partial state of one aggregate call for every group, column-wise: one primitive array per
+ * kind of state (count, long sum, double sum, min, max), indexed by dense group id. Chunks are
+ * consumed column-at-a-time: a selection bitset and the group id of each selected row, read
+ * straight from the column's primitive chunk. See {@link AggregateFunction} for what {@link
+ * #result(int)} returns.
+ */
+final class AggregateColumn {
+  private final AggregateFunction function;
+  private final ColumnVector vector; // null for COUNT(*)
+  private final ScalarType type;
+  private final boolean integral;
+  private final boolean floating;
+  private int capacity;
+  private long[] count = new long[0];
+  private long[] longs = new long[0]; // sum, or min/max, for integral columns
+  private double[] doubles = new double[0]; // sum, or min/max, for double columns
+  private Object[] objects = new Object[0]; // min/max of other types
+
+  AggregateColumn(AggregateFunction function, ColumnVector vector, ScalarType type) {
+    this.function = function;
+    this.vector = vector;
+    this.type = type;
+    this.integral = vector instanceof IntVector || vector instanceof LongVector;
+    this.floating = vector instanceof DoubleVector;
+  }
+
+  /** Makes room for group ids below {@code groups}, initialising new min/max slots. */
+  void ensureGroups(int groups) {
+    if (groups <= capacity) {
+      return;
+    }
+    int n = Math.max(groups, Math.max(16, capacity * 2));
+    count = Arrays.copyOf(count, n);
+    if (function != AggregateFunction.COUNT_STAR && function != AggregateFunction.COUNT) {
+      if (integral) {
+        longs = Arrays.copyOf(longs, n);
+        Arrays.fill(longs, capacity, n, function == AggregateFunction.MIN ? Long.MAX_VALUE
+            : function == AggregateFunction.MAX ? Long.MIN_VALUE : 0);
+      } else if (floating) {
+        doubles = Arrays.copyOf(doubles, n);
+        Arrays.fill(doubles, capacity, n, function == AggregateFunction.MIN ? Double.POSITIVE_INFINITY
+            : function == AggregateFunction.MAX ? Double.NEGATIVE_INFINITY : 0);
+      } else {
+        objects = Arrays.copyOf(objects, n);
+      }
+    }
+    capacity = n;
+  }
+
+  /** Adds the selected rows of chunk {@code c}; {@code groups[i]} is row i's group id. */
+  void addChunk(int c, long[] selected, int[] groups) {
+    if (function == AggregateFunction.COUNT_STAR) {
+      forEachBit(selected, null, i -> count[groups[i]]++);
+      return;
+    }
+    long[] nulls = vector.nullWords(c);
+    if (function == AggregateFunction.COUNT) {
+      forEachBit(selected, nulls, i -> count[groups[i]]++);
+      return;
+    }
+    boolean min = function == AggregateFunction.MIN;
+    boolean max = function == AggregateFunction.MAX;
+    if (vector instanceof IntVector iv) {
+      int[] vals = iv.chunk(c);
+      if (min || max) {
+        forEachBit(selected, nulls, i -> {
+          int g = groups[i];
+          count[g]++;
+          longs[g] = min ? Math.min(longs[g], vals[i]) : Math.max(longs[g], vals[i]);
+        });
+      } else {
+        forEachBit(selected, nulls, i -> {
+          int g = groups[i];
+          count[g]++;
+          longs[g] += vals[i];
+        });
+      }
+    } else if (vector instanceof LongVector lv) {
+      long[] vals = lv.chunk(c);
+      forEachBit(selected, nulls, i -> {
+        int g = groups[i];
+        count[g]++;
+        longs[g] = min ? Math.min(longs[g], vals[i]) : max ? Math.max(longs[g], vals[i]) : longs[g] + vals[i];
+      });
+    } else if (vector instanceof DoubleVector dv) {
+      double[] vals = dv.chunk(c);
+      forEachBit(selected, nulls, i -> {
+        int g = groups[i];
+        count[g]++;
+        doubles[g] = min ? Math.min(doubles[g], vals[i]) : max ? Math.max(doubles[g], vals[i])
+            : doubles[g] + vals[i];
+      });
+    } else {
+      int base = c << Chunks.SHIFT;
+      forEachBit(selected, nulls, i -> addObject(groups[i], vector.get(base + i)));
+    }
+  }
+
+  private void addObject(int g, Object x) {
+    count[g]++;
+    Object cur = objects[g];
+    if (cur == null || (function == AggregateFunction.MIN ? ValueOrder.compare(x, cur) < 0
+        : ValueOrder.compare(x, cur) > 0)) {
+      objects[g] = x;
+    }
+  }
+
+  /** Adds one row. */
+  void add(int pos, int g) {
+    if (function == AggregateFunction.COUNT_STAR) {
+      count[g]++;
+      return;
+    }
+    if (vector.isNull(pos)) {
+      return;
+    }
+    if (function == AggregateFunction.COUNT) {
+      count[g]++;
+      return;
+    }
+    boolean min = function == AggregateFunction.MIN;
+    boolean max = function == AggregateFunction.MAX;
+    if (integral) {
+      long x = vector instanceof IntVector iv ? iv.getInt(pos) : ((LongVector) vector).getLong(pos);
+      count[g]++;
+      longs[g] = min ? Math.min(longs[g], x) : max ? Math.max(longs[g], x) : longs[g] + x;
+    } else if (floating) {
+      double x = ((DoubleVector) vector).getDouble(pos);
+      count[g]++;
+      doubles[g] = min ? Math.min(doubles[g], x) : max ? Math.max(doubles[g], x) : doubles[g] + x;
+    } else {
+      addObject(g, vector.get(pos));
+    }
+  }
+
+  Object result(int g) {
+    switch (function) {
+      case COUNT_STAR:
+      case COUNT:
+        return count[g];
+      case SUM:
+        if (count[g] == 0) {
+          return null;
+        }
+        return floating ? (Object) doubles[g] : (Object) longs[g];
+      case AVG:
+        return new double[] {floating ? doubles[g] : (double) longs[g], count[g]};
+      case MIN:
+      case MAX:
+        if (count[g] == 0) {
+          return null;
+        }
+        if (integral) {
+          return type == ScalarType.INT ? (Object) (int) longs[g] : (Object) longs[g];
+        }
+        return floating ? (Object) doubles[g] : objects[g];
+      default:
+        throw new IllegalStateException("unknown aggregate " + function);
+    }
+  }
+
+  private interface BitAction {
+    void at(int i);
+  }
+
+  /** Calls {@code action} with each set bit of {@code selected} that is not set in {@code nulls}. */
+  private static void forEachBit(long[] selected, long[] nulls, BitAction action) {
+    for (int w = 0; w < selected.length; w++) {
+      long bits = nulls == null ? selected[w] : selected[w] & ~nulls[w];
+      while (bits != 0) {
+        action.at((w << 6) + Long.numberOfTrailingZeros(bits));
+        bits &= bits - 1;
+      }
+    }
+  }
+}
