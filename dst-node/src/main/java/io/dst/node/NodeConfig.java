@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * Everything a {@link StoreNode} needs to start. Build it with {@link #builder}; every option but the
  * ZooKeeper address and cluster name has a default. {@code port} 0 picks a free port; {@code nodeId}
- * -1 reuses the id stored in the data dir, or allocates a new one from ZooKeeper.
+ * -1 reuses the id stored in the data dir, or allocates a new one from ZooKeeper. {@code
+ * advertisedAddress} ("host:port", null for the bound address) is what the node registers for
+ * others to connect to, e.g. a fault-injecting proxy in front of it.
  *
  * <p>Timing: the ZooKeeper <b>sessionTimeout</b> is the primary's lease (a primary stops serving as
  * soon as its session is suspended); <b>failoverGrace</b> is how long the controller waits after a
@@ -18,7 +20,8 @@ import java.util.Objects;
 public record NodeConfig(String zkConnect, String cluster, String host, int port, Path dataDir,
     int nodeId, Duration sessionTimeout, Duration connectionTimeout, Duration requestTimeout,
     Duration replicaLag, Duration heartbeat, Duration failoverGrace, FsyncPolicy fsync,
-    long snapshotEvery, long segmentBytes, int defaultReplicationFactor, int defaultMinInSync) {
+    long snapshotEvery, long segmentBytes, int defaultReplicationFactor, int defaultMinInSync,
+    String advertisedAddress) {
 
   public NodeConfig {
     Objects.requireNonNull(zkConnect, "zkConnect");
@@ -36,7 +39,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
         .requestTimeout(requestTimeout).replicaLag(replicaLag).heartbeat(heartbeat)
         .failoverGrace(failoverGrace).fsync(fsync).snapshotEvery(snapshotEvery)
         .segmentBytes(segmentBytes).defaultReplicationFactor(defaultReplicationFactor)
-        .defaultMinInSync(defaultMinInSync);
+        .defaultMinInSync(defaultMinInSync).advertisedAddress(advertisedAddress);
   }
 
   /** Fluent builder with production defaults. */
@@ -58,6 +61,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     private long segmentBytes = 64L << 20;
     private int defaultReplicationFactor = 3;
     private int defaultMinInSync = 2;
+    private String advertisedAddress;
 
     Builder(String zkConnect, String cluster) {
       this.zkConnect = zkConnect;
@@ -139,6 +143,11 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return this;
     }
 
+    public Builder advertisedAddress(String v) {
+      advertisedAddress = v;
+      return this;
+    }
+
     /** Short timeouts for tests and local clusters: 1.5 s sessions, fast failure detection. */
     public Builder fastFailover() {
       sessionTimeout = Duration.ofMillis(1500);
@@ -152,7 +161,8 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     public NodeConfig build() {
       return new NodeConfig(zkConnect, cluster, host, port, dataDir, nodeId, sessionTimeout,
           connectionTimeout, requestTimeout, replicaLag, heartbeat, failoverGrace, fsync,
-          snapshotEvery, segmentBytes, defaultReplicationFactor, defaultMinInSync);
+          snapshotEvery, segmentBytes, defaultReplicationFactor, defaultMinInSync,
+          advertisedAddress);
     }
   }
 }

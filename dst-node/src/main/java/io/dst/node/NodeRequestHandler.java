@@ -16,7 +16,9 @@ import io.dst.node.replication.ReplicaManager;
 import io.dst.node.transport.RequestHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.dst.node.protocol.Query;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Serves one node's requests: client reads and writes go to the partition's replica (which checks
@@ -26,11 +28,14 @@ final class NodeRequestHandler implements RequestHandler {
   private final ReplicaManager replicas;
   private final QueryExecutor queries;
   private final long incarnation;
+  private final Executor bulkReads;
 
-  NodeRequestHandler(ReplicaManager replicas, QueryExecutor queries, long incarnation) {
+  NodeRequestHandler(ReplicaManager replicas, QueryExecutor queries, long incarnation,
+      Executor bulkReads) {
     this.replicas = replicas;
     this.queries = queries;
     this.incarnation = incarnation;
+    this.bulkReads = bulkReads;
   }
 
   @Override
@@ -47,6 +52,11 @@ final class NodeRequestHandler implements RequestHandler {
     if (request instanceof DataRequest.Read r) {
       PartitionReplica replica = replica(r.partition(), ErrorCode.NOT_PRIMARY);
       replica.checkServing(r.epoch());
+      if (isBulk(r.query())) {
+        // Scans may take a while: keep them off the event loop that also carries replication.
+        return CompletableFuture.supplyAsync(() ->
+            new Response.Ok(rid, value(queries.run(r.partition(), r.query()))), bulkReads);
+      }
       return ok(rid, value(queries.run(r.partition(), r.query())));
     }
     ReplicationRequest rr = (ReplicationRequest) request;
@@ -65,6 +75,11 @@ final class NodeRequestHandler implements RequestHandler {
       p = replica.onInstallSnapshot((ReplicationRequest.InstallSnapshot) rr);
     }
     return ok(rid, p.encode());
+  }
+
+  private static boolean isBulk(Query q) {
+    return q instanceof Query.Scan || q instanceof Query.Aggregate || q instanceof Query.Lookup
+        || q instanceof Query.KvKeys || q instanceof Query.KvSize || q instanceof Query.RowCount;
   }
 
   private PartitionReplica replica(PartitionId id, ErrorCode missing) {

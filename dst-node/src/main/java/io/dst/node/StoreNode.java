@@ -52,6 +52,7 @@ public final class StoreNode implements AutoCloseable {
   private PersistentNode registration;
   private Controller controller;
   private EmbeddedStore store;
+  private java.util.concurrent.ExecutorService bulkReads;
   private int nodeId = -1;
   private InetSocketAddress address;
 
@@ -99,11 +100,22 @@ public final class StoreNode implements AutoCloseable {
           replicas.onLease(true);
         }
       });
+      bulkReads = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "dst-node-" + nodeId + "-reads");
+        t.setDaemon(true);
+        return t;
+      });
       server = new NodeServer(loops,
-          new NodeRequestHandler(replicas, new QueryExecutor(store), incarnation));
+          new NodeRequestHandler(replicas, new QueryExecutor(store), incarnation, bulkReads));
       address = server.bind(config.host(), config.port());
       replicas.start();
       NodeInfo info = new NodeInfo(nodeId, config.host(), address.getPort(), incarnation);
+      if (config.advertisedAddress() != null) {
+        String adv = config.advertisedAddress();
+        int colon = adv.lastIndexOf(':');
+        info = new NodeInfo(nodeId, adv.substring(0, colon),
+            Integer.parseInt(adv.substring(colon + 1)), incarnation);
+      }
       registration = new PersistentNode(zk, CreateMode.EPHEMERAL, false,
           meta.paths().node(nodeId), info.encode());
       registration.start();
@@ -179,6 +191,9 @@ public final class StoreNode implements AutoCloseable {
     }
     closeQuietly(server);
     closeQuietly(replicas);
+    if (bulkReads != null) {
+      bulkReads.shutdownNow();
+    }
     closeQuietly(pool);
     closeQuietly(view);
     if (loops != null) {

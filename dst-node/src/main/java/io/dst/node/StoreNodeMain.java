@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts one store node from a plain command line and runs until killed:
  * {@code --zk HOST:PORT --cluster NAME [--port P] [--data-dir D] [--node-id N] [--host H]
- * [--session-timeout-ms MS] [--fsync always|none|interval:MS] [--fast-failover]}. Prints
+ * [--session-timeout-ms MS] [--fsync always|none|interval:MS] [--advertise HOST:PORT]
+ * [--fast-failover]}. Prints
  * {@code READY <nodeId> <host>:<port>} on standard output once it serves, for process harnesses.
  */
 public final class StoreNodeMain {
@@ -45,6 +46,9 @@ public final class StoreNodeMain {
     if (opts.containsKey("--session-timeout-ms")) {
       b.sessionTimeout(Duration.ofMillis(Long.parseLong(opts.get("--session-timeout-ms"))));
     }
+    if (opts.containsKey("--advertise")) {
+      b.advertisedAddress(opts.get("--advertise"));
+    }
     if (opts.containsKey("--fsync")) {
       b.fsync(FsyncPolicy.parse(opts.get("--fsync")));
     }
@@ -64,7 +68,7 @@ public final class StoreNodeMain {
     System.err.println(problem);
     System.err.println("usage: StoreNodeMain --zk HOST:PORT --cluster NAME [--port P] "
         + "[--data-dir D] [--node-id N] [--host H] [--session-timeout-ms MS] "
-        + "[--fsync always|none|interval:MS] [--fast-failover]");
+        + "[--fsync always|none|interval:MS] [--advertise HOST:PORT] [--fast-failover]");
     System.exit(2);
   }
 }
