@@ -1,11 +1,9 @@
 package io.dst.it.linearizability;
 
 import io.dst.it.history.Operation;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +55,12 @@ final class RegisterSearch {
         }
     }
 
-    private record Frame(Entry call, Object stateBefore, LinearizedSet linearizedBefore) {
+    /**
+     * One linearized operation on the search stack. Frames form an immutable linked list (each points
+     * to the one below), so remembering the deepest stack seen so far is keeping one reference, not
+     * copying the stack: copying made long histories quadratic.
+     */
+    private record Frame(Entry call, Object stateBefore, LinearizedSet linearizedBefore, Frame below, int depth) {
     }
 
     private record CacheKey(LinearizedSet linearized, Object state) {
@@ -68,8 +71,8 @@ final class RegisterSearch {
         Object state = null;
         LinearizedSet linearized = LinearizedSet.EMPTY;
         Set<CacheKey> cache = new HashSet<>();
-        Deque<Frame> stack = new ArrayDeque<>();
-        List<Operation> longest = List.of();
+        Frame top = null;
+        Frame deepest = null;
         Operation stuckAt = null;
         long deadline = System.nanoTime() + budget.maxTime().toNanos();
         long steps = 0;
@@ -85,7 +88,7 @@ final class RegisterSearch {
                 if (next != RegisterModel.ILLEGAL) {
                     LinearizedSet candidate = linearized.with(entry.op);
                     if (cache.add(new CacheKey(candidate, next))) {
-                        stack.push(new Frame(entry, state, linearized));
+                        top = new Frame(entry, state, linearized, top, depth(top) + 1);
                         state = next;
                         linearized = candidate;
                         lift(entry);
@@ -96,30 +99,38 @@ final class RegisterSearch {
                 entry = entry.next;
             } else {
                 // This operation returned without having been linearized on this branch: backtrack.
-                if (stuckAt == null || stack.size() > longest.size()) {
-                    longest = linearizedOrder(stack);
+                if (stuckAt == null || depth(top) > depth(deepest)) {
+                    deepest = top;
                     stuckAt = ops.get(entry.op);
                 }
-                if (stack.isEmpty()) {
+                if (top == null) {
+                    List<Operation> longest = linearizedOrder(deepest);
                     return new KeyResult(key, Verdict.NOT_LINEARIZABLE, steps,
                             "no order of the operations respects both real time and register semantics; at best "
                                     + longest.size() + " of " + ops.size() + " could be ordered before #"
                                     + stuckAt.id() + " had to take effect and could not",
                             ops, longest, stuckAt);
                 }
-                Frame top = stack.pop();
-                state = top.stateBefore();
-                linearized = top.linearizedBefore();
-                unlift(top.call());
-                entry = top.call().next;
+                Frame popped = top;
+                top = popped.below();
+                state = popped.stateBefore();
+                linearized = popped.linearizedBefore();
+                unlift(popped.call());
+                entry = popped.call().next;
             }
         }
         return new KeyResult(key, Verdict.LINEARIZABLE, steps, null, ops, List.of(), null);
     }
 
-    private List<Operation> linearizedOrder(Deque<Frame> stack) {
-        List<Operation> order = new ArrayList<>(stack.size());
-        stack.forEach(frame -> order.add(ops.get(frame.call().op)));
+    private static int depth(Frame frame) {
+        return frame == null ? 0 : frame.depth();
+    }
+
+    private List<Operation> linearizedOrder(Frame top) {
+        List<Operation> order = new ArrayList<>(depth(top));
+        for (Frame f = top; f != null; f = f.below()) {
+            order.add(ops.get(f.call().op));
+        }
         Collections.reverse(order);
         return List.copyOf(order);
     }
