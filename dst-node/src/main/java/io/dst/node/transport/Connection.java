@@ -93,13 +93,15 @@ public final class Connection implements AutoCloseable {
             "cannot send to node " + target + ": " + w.cause().getMessage(), w.cause()));
       }
     });
-    channel.eventLoop().schedule(() -> {
+    var timer = channel.eventLoop().schedule(() -> {
       if (!f.isDone()) {
         f.completeExceptionally(new DstException(ErrorCode.TIMEOUT,
             "node " + target + " did not answer within " + timeout.toMillis() + " ms",
             new TimeoutException()));
       }
     }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    // Without this, every answered request would leave its timer queued for the full timeout.
+    f.whenComplete((r, e) -> timer.cancel(false));
     return f;
   }
 
