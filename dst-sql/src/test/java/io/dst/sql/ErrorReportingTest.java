@@ -51,6 +51,19 @@ class ErrorReportingTest extends SessionTestSupport {
   }
 
   @Test
+  void shouldReportBadValuesAndMissingColumns() {
+    assertThat(failure("insert into t values (1)").code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThat(failure("insert into t (id, name) values (null, 'x')").code()).isEqualTo(ErrorCode.NOT_NULL_VIOLATION);
+    run("create table ts_t (id int primary key, ts timestamp)");
+    DstException e = failure("insert into ts_t values (1, 'garbage')");
+    assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    assertThat(e.getMessage()).contains("garbage");
+    DstException type = failure("create table x (a int, b wibble)");
+    assertThat(type.code()).isEqualTo(ErrorCode.SYNTAX);
+    assertThat(type.getMessage()).contains("line 1, column 24").contains("wibble");
+  }
+
+  @Test
   void shouldReportDivisionByZeroAtRunTime() {
     run("insert into t values (1, 'a')");
     DstException e = failure("select id / 0 from t");

@@ -66,7 +66,13 @@ public final class DdlExecutor {
     SqlValidator validator = planner.newValidator();
     List<Column> columns = new ArrayList<>();
     for (DdlStatement.ColumnSpec spec : create.columns()) {
-      RelDataType type = spec.type().deriveType(validator);
+      RelDataType type;
+      try {
+        type = spec.type().deriveType(validator);
+      } catch (RuntimeException e) {
+        throw new DstException(ErrorCode.SYNTAX, "line " + spec.line() + ", column " + spec.column()
+            + ": column " + spec.name() + " has an unknown type " + spec.type().getTypeName().getSimple().toLowerCase(java.util.Locale.ROOT), e);
+      }
       boolean pk = spec.name().equalsIgnoreCase(String.valueOf(primaryKey));
       try {
         columns.add(new Column(spec.name(), DstTypes.columnType(type), pk, false, !pk && !spec.notNull()));

@@ -106,7 +106,7 @@ public final class CompiledQuery implements StatementPlan {
       if (ready == null) {
         try {
           ready = enumerator.moveNext();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           throw SqlErrors.translate(e, null);
         }
       }
@@ -123,7 +123,7 @@ public final class CompiledQuery implements StatementPlan {
       try {
         // generated code computes projections lazily, so run-time errors surface here
         current = enumerator.current();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         throw SqlErrors.translate(e, null);
       }
       Object[] row = current instanceof Object[] array ? array.clone() : new Object[] {current};

@@ -25,6 +25,14 @@ public final class SqlErrors {
   private SqlErrors() {}
 
   public static DstException translate(Throwable t, String text) {
+    if (t instanceof VirtualMachineError vm) {
+      throw vm;
+    }
+    if ((t instanceof ExceptionInInitializerError || t instanceof java.lang.reflect.InvocationTargetException
+        || t instanceof java.lang.reflect.UndeclaredThrowableException) && t.getCause() != null) {
+      // generated code evaluates constants in static initializers and calls through reflection
+      return translate(t.getCause(), text);
+    }
     if (t instanceof DstException d) {
       return d;
     }
@@ -38,7 +46,8 @@ public final class SqlErrors {
       return validation(c);
     }
     Throwable cause = t.getCause();
-    if (cause != null && cause != t && (cause instanceof DstException || cause instanceof SqlParseException
+    if (cause != null && cause != t && (cause instanceof DstException || cause instanceof ExceptionInInitializerError
+        || cause instanceof IllegalArgumentException || cause instanceof SqlParseException
         || cause instanceof CalciteContextException || cause instanceof ArithmeticException
         || cause instanceof NumberFormatException)) {
       return translate(cause, text);
@@ -50,6 +59,9 @@ public final class SqlErrors {
     }
     if (t instanceof NumberFormatException n) {
       return new DstException(ErrorCode.TYPE_MISMATCH, "cannot convert to a number: " + n.getMessage(), n);
+    }
+    if (t instanceof IllegalArgumentException i && i.getMessage() != null && i.getMessage().startsWith("Invalid ")) {
+      return new DstException(ErrorCode.TYPE_MISMATCH, "cannot convert: " + firstLine(i.getMessage()), i);
     }
     if (cause != null && cause != t && cause.getCause() != null) {
       DstException inner = findDst(cause);
@@ -113,6 +125,8 @@ public final class SqlErrors {
         || problem.contains("incompatible") || problem.startsWith("Cannot infer return type")
         || problem.contains("Illegal mixing of types") || problem.startsWith("Cannot implicitly convert")) {
       code = ErrorCode.TYPE_MISMATCH;
+    } else if (problem.contains("does not allow NULLs")) {
+      code = ErrorCode.NOT_NULL_VIOLATION;
     } else if (problem.startsWith("Number of INSERT target columns")) {
       code = ErrorCode.INVALID_ARGUMENT;
     } else if (problem.startsWith("No match found for function")) {

@@ -50,7 +50,7 @@ public final class DefaultDstDatabase implements DstDatabase {
     }
     try {
       plan = planner.plan(text, workingDirectory);
-    } catch (RuntimeException | AssertionError e) {
+    } catch (RuntimeException | Error e) {
       throw SqlErrors.translate(e, text);
     }
     cache.put(text, plan, version);

@@ -53,7 +53,7 @@ final class DefaultDstSession implements DstSession {
     running = flag;
     try {
       return plan.execute(parameters, flag);
-    } catch (RuntimeException | AssertionError e) {
+    } catch (RuntimeException | Error e) {
       throw SqlErrors.translate(e, null);
     }
   }
