@@ -116,10 +116,19 @@ final class EmbeddedTable implements TableData {
       }
       return RowCursor.of(List.<Object[]>of(out));
     }
-    ScanSpec spec = new ScanSpec(new Predicate.Compare(column, CompareOp.EQ, value), projection, null, -1);
+    Object canonical = Values.convert(schema.columns().get(column).type(), value);
+    if (canonical == null) {
+      // Not representable in the column (2.5 for an int): equality decides, which may still fail on type.
+      ScanSpec spec = new ScanSpec(new Predicate.Compare(column, CompareOp.EQ, value), projection, null, -1);
+      List<Object[]> out = new ArrayList<>();
+      for (int p = 0; p < state.partitionCount(); p++) {
+        out.addAll(state.slot(p).read(tp -> tp.scan(spec)));
+      }
+      return RowCursor.of(out);
+    }
     List<Object[]> out = new ArrayList<>();
     for (int p = 0; p < state.partitionCount(); p++) {
-      out.addAll(state.slot(p).read(tp -> tp.scan(spec)));
+      out.addAll(state.slot(p).read(tp -> tp.lookup(column, canonical, projection)));
     }
     return RowCursor.of(out);
   }

@@ -405,6 +405,42 @@ public final class TablePartition {
     return agg.result();
   }
 
+  /**
+   * Rows whose {@code column} equals the canonical {@code value}, projected, in position order:
+   * straight from a single-column index when there is one (its keys are exact for scalar columns,
+   * so only array columns are rechecked), else by a filtered scan.
+   */
+  public List<Object[]> lookup(int column, Object value, int[] projection) {
+    checkColumn(column);
+    checkProjection(projection);
+    List<Object[]> out = new ArrayList<>();
+    if (column == schema.primaryKeyIndex()) {
+      int pos = primary.find(value);
+      if (pos >= 0) {
+        out.add(row(pos, projection));
+      }
+      return out;
+    }
+    for (SecondaryIndex idx : indexes) {
+      int[] cols = idx.columns();
+      if (cols.length == 1 && cols[0] == column) {
+        IntList hits = new IntList();
+        idx.forEach(idx.keyOf(new Object[] {value}), hits::add);
+        int[] positions = hits.toArray();
+        Arrays.sort(positions);
+        boolean exact = !schema.columns().get(column).type().array();
+        for (int pos : positions) {
+          if (exact || ValueOrder.equal(vectors[column].get(pos), value)) {
+            out.add(row(pos, projection));
+          }
+        }
+        return out;
+      }
+    }
+    return scan(new ScanSpec(new Predicate.Compare(column, io.dst.engine.expr.CompareOp.EQ, value),
+        projection, null, -1));
+  }
+
   /** The full row with this canonical primary key, or null. */
   public Object[] get(Object key) {
     int pos = primary.find(key);

@@ -32,8 +32,10 @@ import java.util.function.IntConsumer;
 /**
  * Dst's embedded engine against H2 in-memory on the same rows of task_table, each through its own
  * fastest API (Dst: {@link TableData}; H2: JDBC prepared statements and batches). Single-threaded,
- * measured with wall-clock time after a warm-up, the same way for both. Prints one line per
- * measurement and the Dst/H2 ratio. Run (see dst-engine/README.md):
+ * measured with wall-clock time after a warm-up, the same way for both: the engines alternate
+ * one-second rounds and each keeps its best round, since the machine is shared and noisy. Prints
+ * the Dst/H2 ratio per measurement. Arguments: rows (default 1,000,000) and rounds (default 5).
+ * Run (see dst-engine/README.md):
  *
  * <pre>
  * mvn -B -q -pl dst-engine test-compile exec:java -Dexec.classpathScope=test \
@@ -42,7 +44,7 @@ import java.util.function.IntConsumer;
  */
 public final class EngineVsH2Benchmark {
   private static final long WARMUP_NANOS = 2_000_000_000L;
-  private static final long MEASURE_NANOS = 3_000_000_000L;
+  private static final long ROUND_NANOS = 1_000_000_000L;
   private static volatile long sink;
 
   private EngineVsH2Benchmark() {}
@@ -57,24 +59,60 @@ public final class EngineVsH2Benchmark {
 
     long filteredCountSum(int lo, int hi) throws Exception;
 
-    int groupBy() throws Exception;
+    /** Group-by driver_id over rows with return_num >= minReturn (varied so no engine can reuse a result). */
+    int groupBy(int minReturn) throws Exception;
   }
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     System.out.printf(Locale.ROOT, "Dst engine vs H2 in-memory, %,d rows of task_table, 1 thread%n", rows);
     Map<String, double[]> results = new LinkedHashMap<>();
-    run("dst", new DstEngine(), rows, results, 0);
-    run("h2", new H2Engine(), rows, results, 1);
+    Engine[] engines = {new DstEngine(), new H2Engine()};
+    String[] names = {"dst", "h2"};
+    for (int e = 0; e < engines.length; e++) {
+      load(names[e], engines[e], rows, results, e);
+    }
+    // The machine is shared and noisy: alternate short rounds of the two engines and keep each
+    // one's best round, so both see the same background load.
+    Random rnd = new Random(7);
+    List<String> labels = List.of("pk lookup ops/s", "index lookup (~" + rows / TaskData.DRIVERS
+        + " rows) ops/s", "filtered count+sum scans/s", "group-by driver_id queries/s");
+    for (int q = 0; q < labels.size(); q++) {
+      for (int e = 0; e < engines.length; e++) {
+        rate(op(q, engines[e], rows, rnd), WARMUP_NANOS);
+      }
+      for (int round = 0; round < rounds; round++) {
+        for (int e = 0; e < engines.length; e++) {
+          double r = rate(op(q, engines[e], rows, rnd), ROUND_NANOS);
+          double[] best = results.computeIfAbsent(labels.get(q), k -> new double[2]);
+          best[e] = Math.max(best[e], r);
+        }
+      }
+      double[] v = results.get(labels.get(q));
+      System.out.printf(Locale.ROOT, "%-34s dst %,12.1f  h2 %,12.1f%n", labels.get(q), v[0], v[1]);
+    }
+    for (Engine engine : engines) {
+      engine.close();
+    }
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-34s %14s %14s %10s%n", "measurement", "dst", "h2", "dst/h2");
+    System.out.printf(Locale.ROOT, "%-34s %14s %14s %10s%n", "measurement (best round)", "dst", "h2", "dst/h2");
     for (Map.Entry<String, double[]> e : results.entrySet()) {
       double[] v = e.getValue();
       System.out.printf(Locale.ROOT, "%-34s %,14.1f %,14.1f %9.2fx%n", e.getKey(), v[0], v[1], v[0] / v[1]);
     }
   }
 
-  private static void run(String name, Engine engine, int rows, Map<String, double[]> results, int slot)
+  private static IntConsumer op(int query, Engine engine, int rows, Random rnd) {
+    return switch (query) {
+      case 0 -> i -> sink += call(() -> engine.pkLookup(TaskData.taskId(rnd.nextInt(rows))));
+      case 1 -> i -> sink += call(() -> engine.indexLookup(TaskData.driverId(rnd.nextInt(TaskData.DRIVERS))));
+      case 2 -> i -> sink += call(() -> engine.filteredCountSum(100 + rnd.nextInt(100), 400));
+      default -> i -> sink += call(() -> engine.groupBy(rnd.nextInt(5)));
+    };
+  }
+
+  private static void load(String name, Engine engine, int rows, Map<String, double[]> results, int slot)
       throws Exception {
     gc();
     long before = usedHeap();
@@ -87,18 +125,6 @@ public final class EngineVsH2Benchmark {
     put(results, "heap bytes/row (lower better)", slot, (after - before) / (double) rows);
     System.out.printf(Locale.ROOT, "%s: loaded in %.1f s, heap %.0f bytes/row%n", name, loadSeconds,
         (after - before) / (double) rows);
-
-    Random rnd = new Random(7);
-    put(results, "pk lookup ops/s", slot, throughput(name + " pk lookup",
-        i -> sink += call(() -> engine.pkLookup(TaskData.taskId(rnd.nextInt(rows))))));
-    put(results, "index lookup (~" + rows / TaskData.DRIVERS + " rows) ops/s", slot,
-        throughput(name + " index lookup",
-            i -> sink += call(() -> engine.indexLookup(TaskData.driverId(rnd.nextInt(TaskData.DRIVERS))))));
-    put(results, "filtered count+sum scans/s", slot, throughput(name + " filtered count+sum",
-        i -> sink += call(() -> engine.filteredCountSum(100 + rnd.nextInt(100), 400))));
-    put(results, "group-by driver_id queries/s", slot, throughput(name + " group-by",
-        i -> sink += call(() -> engine.groupBy())));
-    engine.close();
   }
 
   private interface Call {
@@ -117,25 +143,18 @@ public final class EngineVsH2Benchmark {
     results.computeIfAbsent(key, k -> new double[2])[slot] = value;
   }
 
-  /** Operations per second of {@code op}, after a warm-up. */
-  private static double throughput(String label, IntConsumer op) {
-    long end = System.nanoTime() + WARMUP_NANOS;
-    int i = 0;
-    while (System.nanoTime() < end) {
-      op.accept(i++);
-    }
+  /** Operations per second of {@code op} over about {@code nanos}. */
+  private static double rate(IntConsumer op, long nanos) {
     long start = System.nanoTime();
-    end = start + MEASURE_NANOS;
+    long end = start + nanos;
     long ops = 0;
     long now;
     do {
-      op.accept(i++);
+      op.accept((int) ops);
       ops++;
       now = System.nanoTime();
     } while (now < end);
-    double perSecond = ops / ((now - start) / 1e9);
-    System.out.printf(Locale.ROOT, "%-28s %,12.1f ops/s%n", label, perSecond);
-    return perSecond;
+    return ops / ((now - start) / 1e9);
   }
 
   private static void gc() throws InterruptedException {
@@ -212,8 +231,9 @@ public final class EngineVsH2Benchmark {
     }
 
     @Override
-    public int groupBy() {
-      AggregateSpec spec = new AggregateSpec(null, new int[] {DRIVER_ID},
+    public int groupBy(int minReturn) {
+      AggregateSpec spec = new AggregateSpec(new Predicate.Compare(RETURN_NUM, CompareOp.GE, minReturn),
+          new int[] {DRIVER_ID},
           List.of(AggregateCall.countStar(), new AggregateCall(AggregateFunction.SUM, RETURN_NUM)));
       Map<Object, long[]> merged = new HashMap<>();
       for (int p = 0; p < table.partitionCount(); p++) {
@@ -244,7 +264,7 @@ public final class EngineVsH2Benchmark {
 
     @Override
     public void load(int rows) throws SQLException {
-      conn = DriverManager.getConnection("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+      conn = DriverManager.getConnection("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE");
       try (Statement s = conn.createStatement()) {
         s.execute("CREATE TABLE task_table (task_id VARCHAR PRIMARY KEY, driver_id VARCHAR, "
             + "task_name VARCHAR, return_num INT, arguments VARCHAR ARRAY)");
@@ -274,7 +294,7 @@ public final class EngineVsH2Benchmark {
       countSum = conn.prepareStatement(
           "SELECT COUNT(*), SUM(return_num) FROM task_table WHERE return_num >= ? AND return_num <= ?");
       group = conn.prepareStatement(
-          "SELECT driver_id, COUNT(*), SUM(return_num) FROM task_table GROUP BY driver_id");
+          "SELECT driver_id, COUNT(*), SUM(return_num) FROM task_table WHERE return_num >= ? GROUP BY driver_id");
     }
 
     private static int readAll(ResultSet rs) throws SQLException {
@@ -319,7 +339,8 @@ public final class EngineVsH2Benchmark {
     }
 
     @Override
-    public int groupBy() throws SQLException {
+    public int groupBy(int minReturn) throws SQLException {
+      group.setInt(1, minReturn);
       int n = 0;
       try (ResultSet rs = group.executeQuery()) {
         while (rs.next()) {
