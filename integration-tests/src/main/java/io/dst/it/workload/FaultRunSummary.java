@@ -39,6 +39,19 @@ public record FaultRunSummary(
                 registers.unknowns().size());
     }
 
+    /** The totals of this run and {@code other} (e.g. two rounds of a soak). */
+    public FaultRunSummary plus(FaultRunSummary other) {
+        return new FaultRunSummary(operations + other.operations, acknowledged + other.acknowledged,
+                failed + other.failed, indeterminate + other.indeterminate, faultsInjected + other.faultsInjected,
+                acknowledgedInsertsLost + other.acknowledgedInsertsLost, unexpectedRows + other.unexpectedRows,
+                linearizabilityViolations + other.linearizabilityViolations, undecidedKeys + other.undecidedKeys);
+    }
+
+    /** A summary of nothing, to add rounds to. */
+    public static FaultRunSummary empty() {
+        return new FaultRunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     private static long count(List<Operation> history, Outcome outcome) {
         return history.stream().filter(op -> op.outcome() == outcome).count();
     }

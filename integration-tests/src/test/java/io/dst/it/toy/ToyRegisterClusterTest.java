@@ -16,6 +16,7 @@ import io.dst.it.nemesis.NemesisSchedule;
 import io.dst.it.set.SetCheckResult;
 import io.dst.it.set.SetChecker;
 import io.dst.it.workload.FaultRunSummary;
+import io.dst.it.workload.SoakClock;
 import io.dst.it.workload.Workload;
 import io.dst.it.workload.WorkloadOptions;
 import java.nio.file.Path;
@@ -47,15 +48,32 @@ class ToyRegisterClusterTest {
 
     @Test
     void shouldFindDurableToyNodesLinearizableAndLosingNothingUnderSeededNemesis() throws Exception {
+        SoakClock soak = SoakClock.fromSystemProperties();
+        FaultRunSummary total = FaultRunSummary.empty();
+        while (soak.anotherRound()) {
+            long seed = WORKLOAD.seed() + soak.rounds() - 1;
+            FaultRunSummary round = runRound(dir.resolve("round-" + soak.rounds()), seed);
+            total = total.plus(round);
+            LOG.info("toy round {} (seed {}) {}", soak.rounds(), seed, round.describe());
+        }
+        LOG.info("toy run, {} rounds: {}", soak.rounds(), total.describe());
+        assertThat(total.passed()).as(total::describe).isTrue();
+    }
+
+    /** One complete run: fresh cluster, workload under a nemesis, final reads, checks; asserts as it goes. */
+    private FaultRunSummary runRound(Path roundDir, long seed) throws Exception {
         History history = new History();
-        try (ToyRegisterCluster cluster = new ToyRegisterCluster(dir, 3, true)) {
-            NemesisSchedule schedule = NemesisSchedule.generate(WORKLOAD.seed(), cluster.processes().nodes(),
+        WorkloadOptions workloadOptions = new WorkloadOptions(WORKLOAD.clients(), WORKLOAD.keys(), WORKLOAD.tables(),
+                WORKLOAD.readPercent(), WORKLOAD.writePercent(), WORKLOAD.casPercent(), WORKLOAD.insertPercent(),
+                WORKLOAD.maxOpsPerClient(), seed);
+        try (ToyRegisterCluster cluster = new ToyRegisterCluster(roundDir, 3, true)) {
+            NemesisSchedule schedule = NemesisSchedule.generate(seed, cluster.processes().nodes(),
                     cluster.links(), new NemesisOptions(10, Duration.ofMillis(300), 1, 1, Duration.ofMillis(300),
                             EnumSet.of(Fault.Kind.KILL, Fault.Kind.PAUSE, Fault.Kind.CUT, Fault.Kind.BLACKHOLE,
                                     Fault.Kind.DELAY)));
 
             NemesisReport report;
-            try (Workload workload = Workload.start(WORKLOAD, i -> new ToyStoreClient(cluster, CLIENT_TIMEOUT), history);
+            try (Workload workload = Workload.start(workloadOptions, i -> new ToyStoreClient(cluster, CLIENT_TIMEOUT), history);
                  Nemesis nemesis = Nemesis.start(schedule, cluster.processes(), history)) {
                 report = nemesis.awaitCompletion(Duration.ofMinutes(2));
             }
@@ -68,7 +86,6 @@ class ToyRegisterClusterTest {
             List<Operation> ops = history.operations();
             CheckResult registers = new LinearizabilityChecker().check(ops);
             FaultRunSummary summary = FaultRunSummary.of(ops, report, registers, tables);
-            LOG.info("toy run {}", summary.describe());
 
             assertThat(report.failures()).as(report::describe).isEmpty();
             assertThat(report.faultsInjected()).isEqualTo(schedule.disruptions()).isPositive();
@@ -79,6 +96,7 @@ class ToyRegisterClusterTest {
             assertThat(registers.verdict()).as(() -> registers.describe(history.notes()) + schedule.describe())
                     .isEqualTo(Verdict.LINEARIZABLE);
             assertThat(summary.passed()).as(summary::describe).isTrue();
+            return summary;
         }
     }
 
