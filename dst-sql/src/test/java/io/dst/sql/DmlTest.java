@@ -91,6 +91,16 @@ class DmlTest extends SessionTestSupport {
   }
 
   @Test
+  void shouldInsertABatchAtomically() {
+    PreparedStatementPlan insert = session.prepare("insert into item (id, name) values (?, ?)");
+    List<StatementResult> results = insert.executeBatch(List.of(List.of(20, "a"), List.of(21, "b"), List.of(22, "c")));
+    assertThat(results).containsOnly(new StatementResult.UpdateCount(1)).hasSize(3);
+    assertThatThrownBy(() -> insert.executeBatch(List.of(List.of(23, "d"), List.of(20, "dup"))))
+        .isInstanceOf(DstException.class);
+    assertThat(rows("select id from item where id >= 20 order by id")).containsExactly(row(20), row(21), row(22));
+  }
+
+  @Test
   void shouldStoreEveryScalarTypeAndArrays() {
     runAll("create table all_types (s varchar primary key, i int, l bigint, d double, b boolean, "
         + "y varbinary(16), t timestamp, a varchar array)");

@@ -18,6 +18,15 @@ public interface StatementPlan {
 
   StatementResult execute(List<Object> parameters, AtomicBoolean cancelFlag);
 
+  /** Runs once per parameter list; plans that can batch the work override this. */
+  default List<StatementResult> executeBatch(List<List<Object>> parameterLists, AtomicBoolean cancelFlag) {
+    List<StatementResult> results = new java.util.ArrayList<>(parameterLists.size());
+    for (List<Object> parameters : parameterLists) {
+      results.add(execute(parameters, cancelFlag));
+    }
+    return results;
+  }
+
   /** Whether this plan may be cached and reused for the same text (DDL may not). */
   default boolean cacheable() {
     return true;

@@ -120,5 +120,23 @@ final class DefaultDstSession implements DstSession {
       }
       return run(plan, parameters);
     }
+
+    @Override
+    public List<StatementResult> executeBatch(List<List<Object>> parameterLists) {
+      checkOpen();
+      for (List<Object> parameters : parameterLists) {
+        if (parameters.size() < parameterCount()) {
+          throw new DstException(ErrorCode.INVALID_ARGUMENT, "the statement has " + parameterCount()
+              + " parameters but " + parameters.size() + " values were given");
+        }
+      }
+      AtomicBoolean flag = new AtomicBoolean();
+      running = flag;
+      try {
+        return plan.executeBatch(parameterLists, flag);
+      } catch (RuntimeException | Error e) {
+        throw SqlErrors.translate(e, null);
+      }
+    }
   }
 }
