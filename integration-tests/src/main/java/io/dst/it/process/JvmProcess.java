@@ -114,27 +114,65 @@ public final class JvmProcess implements AutoCloseable {
      * line) and returns the match; fails early, with the output, if the process exits first.
      */
     public Matcher awaitLine(Pattern pattern, Duration timeout) {
+        LineScanner scanner = new LineScanner(pattern);
         return await("line /" + pattern + "/ from " + spec.name())
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(20))
                 .failFast("process exited", () -> {
-                    if (!process.isAlive() && findLine(pattern).isEmpty()) {
+                    if (!process.isAlive() && scanner.scan(true).isEmpty()) {
                         throw new AssertionError(spec.name() + " exited with " + process.exitValue()
                                 + " before printing /" + pattern + "/; output:\n" + output());
                     }
                 })
-                .until(() -> findLine(pattern), Optional::isPresent)
+                .until(() -> scanner.scan(false), Optional::isPresent)
                 .orElseThrow();
     }
 
-    private Optional<Matcher> findLine(Pattern pattern) {
-        for (String line : output().split("\\R")) {
-            Matcher m = pattern.matcher(line);
-            if (m.find()) {
-                return Optional.of(m);
-            }
+    /**
+     * Finds the first line of this incarnation's output matching a pattern, reading only what was
+     * appended since the previous scan (a chatty node's log is not re-read every poll). Only complete
+     * lines are matched until the process has exited, so a line is never matched half-written.
+     */
+    private final class LineScanner {
+        private final Pattern pattern;
+        private long position = logOffset;
+        private Matcher found;
+
+        LineScanner(Pattern pattern) {
+            this.pattern = pattern;
         }
-        return Optional.empty();
+
+        synchronized Optional<Matcher> scan(boolean includePartialLastLine) {
+            if (found != null) {
+                return Optional.of(found);
+            }
+            byte[] fresh;
+            try (InputStream in = Files.newInputStream(spec.logFile())) {
+                in.skipNBytes(position);
+                fresh = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int end = includePartialLastLine ? fresh.length : lastNewline(fresh) + 1;
+            for (String line : new String(fresh, 0, end, StandardCharsets.UTF_8).split("\\R")) {
+                Matcher m = pattern.matcher(line);
+                if (m.find()) {
+                    found = m;
+                    return Optional.of(m);
+                }
+            }
+            position += end;
+            return Optional.empty();
+        }
+
+        private static int lastNewline(byte[] bytes) {
+            for (int i = bytes.length - 1; i >= 0; i--) {
+                if (bytes[i] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /** Kills the process with SIGKILL (no shutdown hooks, no flushing) and waits until it is gone. */

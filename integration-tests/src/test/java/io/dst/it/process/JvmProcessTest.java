@@ -53,6 +53,17 @@ class JvmProcessTest {
     }
 
     @Test
+    void shouldFindLinesWrittenLaterAndEarlierLinesAgain() throws IOException {
+        process = JvmProcess.start(ticker());
+
+        Matcher late = process.awaitLine(Pattern.compile("^tick (40)$"), STARTUP);
+        Matcher early = process.awaitLine(READY, STARTUP);
+
+        assertThat(late.group(1)).isEqualTo("40");
+        assertThat(Long.parseLong(early.group(1))).isEqualTo(process.pid());
+    }
+
+    @Test
     void shouldKillWithSigkill() throws IOException {
         process = JvmProcess.start(ticker());
         process.awaitLine(READY, STARTUP);
