@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.dst.sql.rel.DstScanExecutor;
+import io.dst.sql.rel.DstTableScan;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.plan.RelOptCluster;
@@ -109,7 +111,14 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   /** Optimizes and compiles a query's relational form into a reusable plan. */
   public CompiledQuery compile(RelNode rel, RelDataType rowType, List<String> tableNames,
       List<RelDataType> parameterTypes) {
-    EnumerableRel best = Optimizer.optimize(rel, relBuilder());
+    RelNode logical = Optimizer.logical(rel, relBuilder());
+    if (logical instanceof DstTableScan scan) {
+      // Everything was pushed into the scan: run it directly, without Volcano or generated code.
+      DstScanExecutor executor = new DstScanExecutor(scan.dstTable(), scan.query(), false);
+      Bindable<Object[]> direct = context -> executor.rows(context);
+      return new CompiledQuery(direct, Map.of(), env, parameterTypes, rowType, tableNames, explain(scan));
+    }
+    EnumerableRel best = Optimizer.physical(logical);
     Map<String, Object> stash = new HashMap<>();
     Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, null, best, EnumerableRel.Prefer.ARRAY);
     return new CompiledQuery(bindable, stash, env, parameterTypes, rowType, tableNames, explain(best));

@@ -63,7 +63,8 @@ public final class DstScanExecutor {
     return scalar ? rows.select(r -> r[0]) : rows;
   }
 
-  private Enumerable<Object[]> rows(DataContext root) {
+  /** Rows as Object[] whatever the column count (for running a scan without generated code). */
+  public Enumerable<Object[]> rows(DataContext root) {
     TableData data = table.data();
     TableSchema schema = query.schema();
     AtomicBoolean cancel = root == null ? null : (AtomicBoolean) root.get(DataContext.Variable.CANCEL_FLAG.camelName);
