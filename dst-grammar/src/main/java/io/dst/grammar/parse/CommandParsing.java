@@ -65,6 +65,7 @@ public final class CommandParsing {
   }
 
   private <T> T parse(String text, Function<CommandGrammar, T> rule) {
+    NestingGuard.check(text, null);
     lexer.setInputStream(CharStreams.fromString(text));
     tokens.setTokenSource(lexer);
     parser.setTokenStream(tokens);

@@ -42,6 +42,7 @@ public final class SchemaParsing {
   }
 
   private SchemaGrammar.SchemaFileContext tree(String text, String sourceName) {
+    NestingGuard.check(text, sourceName);
     lexer.setInputStream(CharStreams.fromString(text, sourceName));
     tokens.setTokenSource(lexer);
     parser.setTokenStream(tokens);
