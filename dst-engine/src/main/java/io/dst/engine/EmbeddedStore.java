@@ -22,7 +22,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -434,13 +433,5 @@ public final class EmbeddedStore implements DataStore {
       }
     }
     return n;
-  }
-
-  TableState state(String table) {
-    return requireTable(table);
-  }
-
-  static Map<Integer, List<Object[]>> newRouting() {
-    return new HashMap<>();
   }
 }

@@ -15,7 +15,6 @@ import io.dst.engine.expr.ScanSpec;
 import io.dst.engine.expr.SortKey;
 import io.dst.engine.index.PrimaryIndex;
 import io.dst.engine.index.SecondaryIndex;
-import io.dst.engine.schema.Column;
 import io.dst.engine.schema.TableSchema;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -483,11 +482,5 @@ public final class TablePartition {
       n += idx.bytes();
     }
     return n;
-  }
-
-  /** Whether the column is the primary key. */
-  boolean isPrimaryKey(int column) {
-    Column c = schema.columns().get(column);
-    return c.primaryKey();
   }
 }
