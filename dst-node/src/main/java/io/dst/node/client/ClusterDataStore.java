@@ -187,7 +187,21 @@ public final class ClusterDataStore implements DataStore {
       }
       throw new DstException(ErrorCode.UNKNOWN_TABLE, "table " + n + " does not exist");
     }
+    // Read your own DDL: the cached metadata must show the drop before this returns.
+    awaitView(() -> view.table(n).isEmpty());
     return true;
+  }
+
+  private void awaitView(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Override
@@ -203,6 +217,7 @@ public final class ClusterDataStore implements DataStore {
       TableMeta updated = new TableMeta(new TableSchema(s.name(), s.columns(), indexes),
           t.value().partitions(), t.value().replicationFactor(), t.value().minInSync());
       if (meta.updateTable(updated, t.version())) {
+        awaitView(() -> view.table(n).map(v -> v.version() > t.version()).orElse(true));
         return;
       }
     }

@@ -174,11 +174,15 @@ public final class Controller implements AutoCloseable {
       replicas.add(ids.get((first + i) % ids.size()));
     }
     int primary = replicas.get(0);
-    PartitionState s = new PartitionState(1, primary, live.get(primary).incarnation(), replicas,
-        replicas);
+    // The first epoch is the zxid that created the table: a table dropped and created again under
+    // the same name starts above every epoch of its predecessor (each epoch change is itself a
+    // ZooKeeper write, so it used a smaller zxid), and its replicas refuse the old one's messages.
+    long firstEpoch = Math.max(1, view.tableCreation(id.table()).orElse(1));
+    PartitionState s = new PartitionState(firstEpoch, primary, live.get(primary).incarnation(),
+        replicas, replicas);
     if (meta.createPartition(id, s)) {
-      log.info("controller: assigned partition {} to replicas {}, primary {} in epoch 1", id,
-          replicas, primary);
+      log.info("controller: assigned partition {} to replicas {}, primary {} in epoch {}", id,
+          replicas, primary, firstEpoch);
     }
   }
 

@@ -92,6 +92,15 @@ public final class ClusterView implements AutoCloseable {
         .map(d -> versioned(d, TableMeta::decode));
   }
 
+  /**
+   * The zxid that created the table's znode: it tells a table apart from an earlier one of the
+   * same name (dropped and created again).
+   */
+  public java.util.OptionalLong tableCreation(String name) {
+    return cache.get(paths.table(name)).map(d -> java.util.OptionalLong.of(d.getStat().getCzxid()))
+        .orElse(java.util.OptionalLong.empty());
+  }
+
   public Optional<Versioned<PartitionState>> partition(PartitionId p) {
     return cache.get(paths.partition(p)).filter(d -> d.getData() != null && d.getData().length > 0)
         .map(d -> versioned(d, PartitionState::decode));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -113,15 +114,35 @@ public final class MetadataStore {
     });
   }
 
-  /** Deletes the table's znode; false when it was absent. */
+  /**
+   * Deletes the table's znode and its partitions' znodes in one transaction, so a table created
+   * again under the same name never meets the old partitions; false when the table was absent.
+   */
   public boolean deleteTable(String name) {
     return call(() -> {
-      try {
-        zk.delete().forPath(paths.table(name));
-        return true;
-      } catch (KeeperException.NoNodeException e) {
-        return false;
+      for (int attempt = 0; attempt < 10; attempt++) {
+        List<CuratorOp> ops = new ArrayList<>();
+        String parent = paths.partitionsOf(name);
+        if (zk.checkExists().forPath(parent) != null) {
+          for (String child : zk.getChildren().forPath(parent)) {
+            ops.add(zk.transactionOp().delete().forPath(parent + "/" + child));
+          }
+          ops.add(zk.transactionOp().delete().forPath(parent));
+        }
+        ops.add(zk.transactionOp().delete().forPath(paths.table(name)));
+        try {
+          zk.transaction().forOperations(ops);
+          return true;
+        } catch (KeeperException.NoNodeException e) {
+          if (zk.checkExists().forPath(paths.table(name)) == null) {
+            return false;
+          }
+        } catch (KeeperException.NotEmptyException e) {
+          // the controller created a partition meanwhile: list again
+        }
       }
+      throw new DstException(ErrorCode.UNAVAILABLE,
+          "could not drop table " + name + ": its partitions kept changing");
     });
   }
 

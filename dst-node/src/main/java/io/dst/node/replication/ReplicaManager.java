@@ -45,6 +45,9 @@ public final class ReplicaManager implements AutoCloseable {
   private final Peers peers;
   private final ReplicationSettings settings;
   private final Map<PartitionId, PartitionReplica> replicas = new ConcurrentHashMap<>();
+  /** Creation zxid of the table each local table / replica belongs to (see ClusterView). */
+  private final Map<String, Long> localTables = new ConcurrentHashMap<>();
+  private final Map<PartitionId, Long> replicaTables = new ConcurrentHashMap<>();
   private final ScheduledExecutorService metaThread;
   private final ScheduledExecutorService timer;
   private volatile boolean leaseHeld = true;
@@ -182,15 +185,34 @@ public final class ReplicaManager implements AutoCloseable {
         log.info("node {}: table {} was dropped; dropping its local partitions",
             settings.nodeId(), local.name());
         store.apply(new Mutation.DropTable(local.name(), true));
+        localTables.remove(local.name());
       }
     }
+  }
+
+  private long creationOf(String table) {
+    return view.tableCreation(table).orElse(0);
   }
 
   private void ensureLocalTable(TableMeta t) {
     if (t.name().equals(PartitionId.KV_TABLE)) {
       return;
     }
+    long created = creationOf(t.name());
     Optional<TableSchema> local = store.table(t.name()).map(d -> d.schema());
+    Long known = localTables.get(t.name());
+    if (local.isPresent() && (known == null || known != created)) {
+      log.info("node {}: table {} was dropped and created again; discarding the old local data",
+          settings.nodeId(), t.name());
+      for (PartitionId id : new ArrayList<>(replicas.keySet())) {
+        if (id.table().equals(t.name())) {
+          closeReplica(id, true);
+        }
+      }
+      store.apply(new Mutation.DropTable(t.name(), true));
+      local = Optional.empty();
+    }
+    localTables.put(t.name(), created);
     if (local.isEmpty()) {
       store.apply(new Mutation.CreateTable(t.schema(), t.partitions(), true)).orThrow();
       log.info("node {}: created local table {} ({} partitions)", settings.nodeId(), t.name(),
@@ -214,13 +236,34 @@ public final class ReplicaManager implements AutoCloseable {
       closeReplica(id, s.isPresent());
       return;
     }
+    long created = creationOf(id.table());
+    Long openedFor = replicaTables.get(id);
+    if (openedFor != null && openedFor != created) {
+      closeReplica(id, true);
+    }
     PartitionReplica r = replicas.computeIfAbsent(id, this::open);
+    replicaTables.put(id, created);
     r.onConfig(s.get(), t.minInSync(), leaseHeld);
   }
 
   private PartitionReplica open(PartitionId id) {
-    return new PartitionReplica(id, dirOf(id), settings, new EngineStateMachine(store, id), meta,
-        peers);
+    Path dir = dirOf(id);
+    String created = String.valueOf(view.tableCreation(id.table()).orElse(0));
+    Path marker = dir.resolve("table.created");
+    try {
+      if (Files.exists(marker) && !Files.readString(marker).trim().equals(created)) {
+        log.warn("node {}: partition {} on disk belongs to an earlier table of the same name; "
+            + "deleting it", settings.nodeId(), id);
+        deleteRecursively(dir);
+      }
+      if (!Files.exists(marker)) {
+        Files.createDirectories(dir);
+        Files.writeString(marker, created);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + dir, e);
+    }
+    return new PartitionReplica(id, dir, settings, new EngineStateMachine(store, id), meta, peers);
   }
 
   private Path dirOf(PartitionId id) {
@@ -229,6 +272,7 @@ public final class ReplicaManager implements AutoCloseable {
 
   private void closeReplica(PartitionId id, boolean delete) {
     PartitionReplica r = replicas.remove(id);
+    replicaTables.remove(id);
     if (r == null) {
       return;
     }

@@ -132,5 +132,14 @@ class ClusterDataStoreTest {
     assertThat(store.dropTable("task_table", false)).isTrue();
     assertThat(store.table("task_table")).isEmpty();
     assertThat(store.dropTable("task_table", true)).isFalse();
+
+    // Created again at once under the same name: a new, empty table.
+    assertThat(store.createTable(TASKS, false)).isTrue();
+    TableData again = store.table("task_table").orElseThrow();
+    assertThat(again.rowCount()).isZero();
+    assertThat(again.get("00050")).isEmpty();
+    assertThat(again.insert(List.<Object[]>of(new Object[] {"00050", "x", "y", 1, List.of()})))
+        .isEqualTo(1);
+    assertThat(again.rowCount()).isEqualTo(1);
   }
 }

@@ -25,6 +25,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,15 @@ class ReplicationTest {
     store.close();
     zk.close();
     cluster.close();
+  }
+
+  @AfterEach
+  void restartStoppedNodes() {
+    for (int id = 1; id <= 3; id++) {
+      if (cluster.nodes().get(id - 1) == null) {
+        cluster.startNode(id);
+      }
+    }
   }
 
   static TableSchema table(String name) {
@@ -161,5 +171,25 @@ class ReplicationTest {
     assertThat(count(cluster.node(dead), "snap")).isEqualTo(200);
     assertThat(cluster.node(dead).localStore().table("snap").orElseThrow().get(199))
         .hasValueSatisfying(r -> assertThat(r[1]).isEqualTo("row199"));
+  }
+
+  @Test
+  void shouldDiscardAPartitionLeftOnDiskByAnEarlierTableOfTheSameName() {
+    TableData old = createFullyReplicated("reborn");
+    for (int i = 0; i < 120; i++) {
+      old.insert(List.<Object[]>of(new Object[] {i, "old"}));
+    }
+    PartitionId p = new PartitionId("reborn", 0);
+    int away = follower(p);
+    cluster.stopNode(away);
+    store.dropTable("reborn", false);
+    store.createTable(table("reborn"), 1, 3, 2, false);
+    TableData fresh = store.table("reborn").orElseThrow();
+    fresh.insert(List.<Object[]>of(new Object[] {1, "new"}));
+    cluster.startNode(away);
+    await().atMost(Duration.ofSeconds(10)).until(() -> state(p).isr().contains(away));
+    assertThat(count(cluster.node(away), "reborn")).isEqualTo(1);
+    assertThat(cluster.node(away).localStore().table("reborn").orElseThrow().get(1))
+        .hasValueSatisfying(r -> assertThat(r[1]).isEqualTo("new"));
   }
 }
