@@ -16,8 +16,9 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Completes the first word of a statement to a command ({@code str.put}, {@code task_table.query}),
- * a SQL keyword or a shell word, and later words to table names, column names and keywords; the
- * tables and columns are read from the connection's DatabaseMetaData at each completion.
+ * a SQL keyword or a shell word, and later words to table names, column names and keywords (in a
+ * {@code T.verb} command, only T's columns); tables and columns are read from the connection's
+ * DatabaseMetaData at each completion.
  */
 final class DstCompleter implements Completer {
   static final List<String> KV_COMMANDS = List.of("str.put", "str.get", "str.del", "dict.put", "dict.get",
@@ -59,11 +60,19 @@ final class DstCompleter implements Completer {
       }
       return;
     }
-    for (String table : tables.keySet()) {
-      candidates.add(new Candidate(table, table, "tables", null, null, null, true));
-    }
+    String head = line.words().isEmpty() ? "" : line.words().get(0);
+    int dot = head.indexOf('.');
+    List<String> commandTable = dot > 0 ? tables.get(head.substring(0, dot)) : null;
     TreeSet<String> columns = new TreeSet<>();
-    tables.values().forEach(columns::addAll);
+    if (commandTable != null) {
+      // inside T.query/add/update/delete only T's columns make sense
+      columns.addAll(commandTable);
+    } else {
+      for (String table : tables.keySet()) {
+        candidates.add(new Candidate(table, table, "tables", null, null, null, true));
+      }
+      tables.values().forEach(columns::addAll);
+    }
     for (String column : columns) {
       candidates.add(new Candidate(column, column, "columns", null, null, null, true));
     }
