@@ -97,8 +97,12 @@ public final class PartitionReplica implements AutoCloseable {
     this.entries = SegmentedLog.open(dir.resolve("log"), applied, settings.segmentBytes());
     this.epochs = EpochHistory.open(dir);
     this.epoch = Math.max(epochs.latestEpoch(), lastSnapshotEpoch);
-    log.info("partition {}: opened with snapshot at {}, log [{}, {}), last epoch {}", id, applied,
-        entries.start(), entries.end(), epoch);
+    if (applied > 0 || entries.end() > 0) {
+      log.info("partition {}: recovered snapshot at {}, log [{}, {}), last epoch {}", id, applied,
+          entries.start(), entries.end(), epoch);
+    } else {
+      log.debug("partition {}: opened empty", id);
+    }
   }
 
   public PartitionId id() {
@@ -586,8 +590,13 @@ public final class PartitionReplica implements AutoCloseable {
         next = keep;
         match = keep;
         handshaken = true;
-        log.info("partition {} epoch {}: stream to node {} opened; its log ends at {} (epoch {}), "
-            + "continuing from {}", id, epoch, node, p.logEnd(), p.lastEpoch(), keep);
+        if (keep < p.logEnd()) {
+          log.info("partition {} epoch {}: node {} must cut its log from {} to {} (its last epoch "
+              + "{} ends there here)", id, epoch, node, p.logEnd(), keep, p.lastEpoch());
+        } else {
+          log.debug("partition {} epoch {}: stream to node {} opened at offset {}", id, epoch, node,
+              keep);
+        }
         advanceCommit();
         pump();
       }
