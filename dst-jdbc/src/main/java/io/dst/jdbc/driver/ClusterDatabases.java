@@ -1,56 +1,33 @@
 package io.dst.jdbc.driver;
 
-import io.dst.engine.api.DataStore;
+import io.dst.engine.DstException;
+import io.dst.node.client.ClusterDataStore;
 import io.dst.sql.DstDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Opens a database over a Dst cluster found through ZooKeeper: one cluster client per connection,
- * closed with it.
+ * Databases over Dst clusters found through ZooKeeper. The cluster client is thread-safe and heavy
+ * (a ZooKeeper session, connections to every node), so all connections of the JVM to the same
+ * {@code zk/cluster} share one, opened by the first (with its connectTimeout) and closed after the last.
  */
 final class ClusterDatabases {
+  private static final SharedDatabases CLUSTERS = new SharedDatabases();
+
   private ClusterDatabases() {}
 
   static DatabaseHandle open(DstUrl url, ConnectionSettings settings, String text) throws SQLException {
     Duration timeout = Duration.ofSeconds(settings.connectTimeoutSeconds() == 0
         ? ConnectionSettings.DEFAULT_CONNECT_TIMEOUT : settings.connectTimeoutSeconds());
-    DataStore store = connect(url.zookeeper(), url.cluster(), timeout, text);
-    DstDatabase db = DstDatabase.open(store);
-    return new DatabaseHandle() {
-      private boolean released;
-
-      @Override
-      public DstDatabase database() {
-        return db;
-      }
-
-      @Override
-      public String url() {
-        return text;
-      }
-
-      @Override
-      public synchronized void release() {
-        if (!released) {
-          released = true;
-          try {
-            db.close();
-          } finally {
-            store.close();
-          }
-        }
-      }
-    };
-  }
-
-  // ---- CLUSTER WIRING: the one place that reaches dst-node's client ----------------------------
-  // Replace the body with:
-  //   return io.dst.node.client.ClusterDataStore.connect(zookeeper, cluster, timeout);
-  // (mapping its failures to SQLException "08001" as below) once ClusterDataStore exists.
-  private static DataStore connect(String zookeeper, String cluster, Duration timeout, String text)
-      throws SQLException {
-    throw new SQLException("cannot connect to cluster " + cluster + " at " + zookeeper
-        + ": cluster connections are not available yet", "08001");
+    try {
+      return CLUSTERS.acquire(url.zookeeper() + "/" + url.cluster(), text,
+          () -> DstDatabase.open(ClusterDataStore.connect(url.zookeeper(), url.cluster(), timeout)));
+    } catch (DstException e) {
+      throw SqlErrors.from(e.code(), "cannot connect to cluster " + url.cluster() + " at " + url.zookeeper()
+          + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new SQLException("cannot connect to cluster " + url.cluster() + " at " + url.zookeeper() + ": "
+          + e.getMessage(), "08001", e);
+    }
   }
 }

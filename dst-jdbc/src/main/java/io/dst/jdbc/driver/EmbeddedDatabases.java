@@ -2,8 +2,6 @@ package io.dst.jdbc.driver;
 
 import io.dst.engine.EmbeddedStore;
 import io.dst.sql.DstDatabase;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * In-process databases: a private one per {@code jdbc:dst:mem:} connection, and named ones
@@ -11,7 +9,7 @@ import java.util.Map;
  * the last connection to them closes (H2's {@code mem:} semantics without DB_CLOSE_DELAY).
  */
 final class EmbeddedDatabases {
-  private static final Map<String, Shared> NAMED = new HashMap<>();
+  private static final SharedDatabases NAMED = new SharedDatabases();
 
   private EmbeddedDatabases() {}
 
@@ -34,67 +32,17 @@ final class EmbeddedDatabases {
       public synchronized void release() {
         if (!released) {
           released = true;
-          close(db);
+          SharedDatabases.close(db);
         }
       }
     };
   }
 
   static DatabaseHandle acquireNamed(String name, String url) {
-    Shared shared;
-    synchronized (NAMED) {
-      shared = NAMED.computeIfAbsent(name, n -> new Shared(n, open()));
-      shared.users++;
-    }
-    return new DatabaseHandle() {
-      private boolean released;
-
-      @Override
-      public DstDatabase database() {
-        return shared.database;
-      }
-
-      @Override
-      public String url() {
-        return url;
-      }
-
-      @Override
-      public void release() {
-        synchronized (NAMED) {
-          if (released) {
-            return;
-          }
-          released = true;
-          if (--shared.users == 0) {
-            NAMED.remove(shared.name, shared);
-            close(shared.database);
-          }
-        }
-      }
-    };
+    return NAMED.acquire(name, url, EmbeddedDatabases::open);
   }
 
   private static DstDatabase open() {
     return DstDatabase.open(new EmbeddedStore());
-  }
-
-  private static void close(DstDatabase db) {
-    try {
-      db.close();
-    } finally {
-      db.store().close();
-    }
-  }
-
-  private static final class Shared {
-    final String name;
-    final DstDatabase database;
-    int users;
-
-    Shared(String name, DstDatabase database) {
-      this.name = name;
-      this.database = database;
-    }
   }
 }

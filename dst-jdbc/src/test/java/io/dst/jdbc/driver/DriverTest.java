@@ -64,10 +64,10 @@ class DriverTest {
   }
 
   @Test
-  void aClusterUrlFailsWithAClearConnectionError() {
+  void anUnreachableClusterFailsWithAClearConnectionError() {
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:dst://127.0.0.1:1/nowhere?connectTimeout=1"))
         .isInstanceOf(SQLException.class)
-        .hasMessageContaining("cannot connect to cluster nowhere")
+        .hasMessageContaining("cannot connect to cluster nowhere at 127.0.0.1:1")
         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
   }
 
