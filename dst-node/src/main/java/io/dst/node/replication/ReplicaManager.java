@@ -128,10 +128,25 @@ public final class ReplicaManager implements AutoCloseable {
       log.warn("node {}: ZooKeeper connection suspended; primaries stop serving until it returns",
           settings.nodeId());
     }
-    replicas.values().forEach(r -> r.onLease(held));
-    if (held) {
-      submit(this::reconcileAll);
+    if (!held) {
+      replicas.values().forEach(r -> r.onLease(false));
+      return;
     }
+    // Serve again only after reading each partition's configuration from ZooKeeper itself: the
+    // cache may still show a configuration that a failover replaced while we were away.
+    submit(this::refreshFromZooKeeper);
+  }
+
+  private synchronized void refreshFromZooKeeper() {
+    for (PartitionReplica r : new ArrayList<>(replicas.values())) {
+      Optional<Versioned<TableMeta>> t = meta.table(r.id().table());
+      Optional<Versioned<PartitionState>> s = meta.partition(r.id());
+      if (t.isPresent() && s.isPresent()) {
+        r.onConfig(s.get(), t.get().value().minInSync(), leaseHeld);
+      }
+    }
+    log.info("node {}: ZooKeeper connection restored; partition configurations re-read",
+        settings.nodeId());
   }
 
   public Optional<PartitionReplica> replica(PartitionId id) {
