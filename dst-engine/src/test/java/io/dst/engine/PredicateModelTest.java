@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dst.engine.api.TableData;
 import io.dst.engine.eval.LikePattern;
 import io.dst.engine.eval.ValueOrder;
+import io.dst.engine.expr.AggregateCall;
+import io.dst.engine.expr.AggregateFunction;
+import io.dst.engine.expr.AggregateSpec;
 import io.dst.engine.expr.CompareOp;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.expr.ScanSpec;
@@ -13,6 +16,7 @@ import io.dst.engine.schema.ColumnType;
 import io.dst.engine.schema.ScalarType;
 import io.dst.engine.schema.TableSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Checks the column-at-a-time evaluator, the index access paths and compaction against a naive
- * row-at-a-time model of SQL three-valued logic, over random rows and random predicates.
+ * Checks the column-at-a-time evaluator, the index access paths, partial aggregation and
+ * compaction against a naive row-at-a-time model of SQL three-valued logic, over random rows and
+ * random predicates.
  */
 class PredicateModelTest {
   private static final ScalarType[] TYPES = {ScalarType.INT, ScalarType.LONG, ScalarType.DOUBLE,
@@ -166,6 +171,53 @@ class PredicateModelTest {
     return x == -1 ? -1 : 1 - x;
   }
 
+  // Columns: 1 int, 2 long, 3 double, 4 string, 5 bool, 6 timestamp.
+  /** Group by the string column: count(*), count(int), sum(int), min(double), max(long). */
+  private static Map<Object, List<Object>> aggregate(TableData t, Predicate p) {
+    AggregateSpec spec = new AggregateSpec(p, new int[] {4}, List.of(AggregateCall.countStar(),
+        new AggregateCall(AggregateFunction.COUNT, 1), new AggregateCall(AggregateFunction.SUM, 1),
+        new AggregateCall(AggregateFunction.MIN, 3), new AggregateCall(AggregateFunction.MAX, 2)));
+    Map<Object, List<Object>> out = new HashMap<>();
+    for (int part = 0; part < t.partitionCount(); part++) {
+      for (Object[] r : t.aggregate(part, spec)) {
+        List<Object> acc = out.get(r[0]);
+        if (acc == null) {
+          out.put(r[0], new ArrayList<>(Arrays.asList(r).subList(1, r.length)));
+          continue;
+        }
+        acc.set(0, (Long) acc.get(0) + (Long) r[1]);
+        acc.set(1, (Long) acc.get(1) + (Long) r[2]);
+        acc.set(2, acc.get(2) == null ? r[3] : r[3] == null ? acc.get(2) : (Long) acc.get(2) + (Long) r[3]);
+        acc.set(3, acc.get(3) == null ? r[4] : r[4] == null ? acc.get(3) : Math.min((Double) acc.get(3), (Double) r[4]));
+        acc.set(4, acc.get(4) == null ? r[5] : r[5] == null ? acc.get(4) : Math.max((Long) acc.get(4), (Long) r[5]));
+      }
+    }
+    out.values().removeIf(acc -> (Long) acc.get(0) == 0);
+    return out;
+  }
+
+  private static Map<Object, List<Object>> modelAggregate(Map<Integer, Object[]> model, Predicate p) {
+    Map<Object, List<Object>> out = new HashMap<>();
+    for (Object[] r : model.values()) {
+      if (model(p, r) != 1) {
+        continue;
+      }
+      List<Object> acc = out.computeIfAbsent(r[4], k -> new ArrayList<>(Arrays.asList(0L, 0L, null, null, null)));
+      acc.set(0, (Long) acc.get(0) + 1);
+      if (r[1] != null) {
+        acc.set(1, (Long) acc.get(1) + 1);
+        acc.set(2, acc.get(2) == null ? (long) (Integer) r[1] : (Long) acc.get(2) + (Integer) r[1]);
+      }
+      if (r[3] != null) {
+        acc.set(3, acc.get(3) == null ? r[3] : Math.min((Double) acc.get(3), (Double) r[3]));
+      }
+      if (r[2] != null) {
+        acc.set(4, acc.get(4) == null ? r[2] : Math.max((Long) acc.get(4), (Long) r[2]));
+      }
+    }
+    return out;
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void shouldAgreeWithRowAtATimeModel(boolean indexed) {
@@ -217,6 +269,9 @@ class PredicateModelTest {
         actual.add((Integer) r[0]);
       }
       assertThat(actual).as("round %d: %s", round, p).isEqualTo(expected);
+      if (round % 5 == 0) {
+        assertThat(aggregate(t, p)).as("aggregates, round %d: %s", round, p).isEqualTo(modelAggregate(model, p));
+      }
     }
     assertThat(t.rowCount()).isEqualTo(model.size());
     for (Object[] r : model.values()) {

@@ -59,52 +59,86 @@ final class AggregateColumn {
     capacity = n;
   }
 
-  /** Adds the selected rows of chunk {@code c}; {@code groups[i]} is row i's group id. */
+  /**
+   * Adds the selected rows of chunk {@code c}; {@code groups[i]} is row i's group id, or
+   * {@code groups} is null when everything is group 0. The loops are written out per column type so
+   * that each stays a tight loop over a primitive array.
+   */
   void addChunk(int c, long[] selected, int[] groups) {
     if (function == AggregateFunction.COUNT_STAR) {
-      forEachBit(selected, null, i -> count[groups[i]]++);
+      countBits(selected, null, groups);
       return;
     }
     long[] nulls = vector.nullWords(c);
     if (function == AggregateFunction.COUNT) {
-      forEachBit(selected, nulls, i -> count[groups[i]]++);
+      countBits(selected, nulls, groups);
       return;
     }
-    boolean min = function == AggregateFunction.MIN;
-    boolean max = function == AggregateFunction.MAX;
+    int mode = function == AggregateFunction.MIN ? 1 : function == AggregateFunction.MAX ? 2 : 0;
     if (vector instanceof IntVector iv) {
       int[] vals = iv.chunk(c);
-      if (min || max) {
-        forEachBit(selected, nulls, i -> {
-          int g = groups[i];
+      for (int w = 0; w < selected.length; w++) {
+        long bits = nulls == null ? selected[w] : selected[w] & ~nulls[w];
+        while (bits != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          int g = groups == null ? 0 : groups[i];
           count[g]++;
-          longs[g] = min ? Math.min(longs[g], vals[i]) : Math.max(longs[g], vals[i]);
-        });
-      } else {
-        forEachBit(selected, nulls, i -> {
-          int g = groups[i];
-          count[g]++;
-          longs[g] += vals[i];
-        });
+          long x = vals[i];
+          longs[g] = mode == 0 ? longs[g] + x : mode == 1 ? Math.min(longs[g], x) : Math.max(longs[g], x);
+        }
       }
     } else if (vector instanceof LongVector lv) {
       long[] vals = lv.chunk(c);
-      forEachBit(selected, nulls, i -> {
-        int g = groups[i];
-        count[g]++;
-        longs[g] = min ? Math.min(longs[g], vals[i]) : max ? Math.max(longs[g], vals[i]) : longs[g] + vals[i];
-      });
+      for (int w = 0; w < selected.length; w++) {
+        long bits = nulls == null ? selected[w] : selected[w] & ~nulls[w];
+        while (bits != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          int g = groups == null ? 0 : groups[i];
+          count[g]++;
+          long x = vals[i];
+          longs[g] = mode == 0 ? longs[g] + x : mode == 1 ? Math.min(longs[g], x) : Math.max(longs[g], x);
+        }
+      }
     } else if (vector instanceof DoubleVector dv) {
       double[] vals = dv.chunk(c);
-      forEachBit(selected, nulls, i -> {
-        int g = groups[i];
-        count[g]++;
-        doubles[g] = min ? Math.min(doubles[g], vals[i]) : max ? Math.max(doubles[g], vals[i])
-            : doubles[g] + vals[i];
-      });
+      for (int w = 0; w < selected.length; w++) {
+        long bits = nulls == null ? selected[w] : selected[w] & ~nulls[w];
+        while (bits != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          int g = groups == null ? 0 : groups[i];
+          count[g]++;
+          double x = vals[i];
+          doubles[g] = mode == 0 ? doubles[g] + x : mode == 1 ? Math.min(doubles[g], x) : Math.max(doubles[g], x);
+        }
+      }
     } else {
       int base = c << Chunks.SHIFT;
-      forEachBit(selected, nulls, i -> addObject(groups[i], vector.get(base + i)));
+      for (int w = 0; w < selected.length; w++) {
+        long bits = nulls == null ? selected[w] : selected[w] & ~nulls[w];
+        while (bits != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          addObject(groups == null ? 0 : groups[i], vector.get(base + i));
+        }
+      }
+    }
+  }
+
+  /** Counts selected (and, given {@code nulls}, non-null) rows; a popcount when ungrouped. */
+  private void countBits(long[] selected, long[] nulls, int[] groups) {
+    for (int w = 0; w < selected.length; w++) {
+      long bits = nulls == null ? selected[w] : selected[w] & ~nulls[w];
+      if (groups == null) {
+        count[0] += Long.bitCount(bits);
+        continue;
+      }
+      while (bits != 0) {
+        count[groups[(w << 6) + Long.numberOfTrailingZeros(bits)]]++;
+        bits &= bits - 1;
+      }
     }
   }
 
@@ -168,21 +202,6 @@ final class AggregateColumn {
         return floating ? (Object) doubles[g] : objects[g];
       default:
         throw new IllegalStateException("unknown aggregate " + function);
-    }
-  }
-
-  private interface BitAction {
-    void at(int i);
-  }
-
-  /** Calls {@code action} with each set bit of {@code selected} that is not set in {@code nulls}. */
-  private static void forEachBit(long[] selected, long[] nulls, BitAction action) {
-    for (int w = 0; w < selected.length; w++) {
-      long bits = nulls == null ? selected[w] : selected[w] & ~nulls[w];
-      while (bits != 0) {
-        action.at((w << 6) + Long.numberOfTrailingZeros(bits));
-        bits &= bits - 1;
-      }
     }
   }
 }

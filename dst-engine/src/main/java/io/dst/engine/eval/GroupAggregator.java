@@ -157,8 +157,9 @@ public final class GroupAggregator {
         }
       }
     }
+    int[] groups = groupBy.length == 0 ? null : chunkGroups;
     for (AggregateColumn col : columns) {
-      col.addChunk(c, selected, chunkGroups);
+      col.addChunk(c, selected, groups);
     }
   }
 

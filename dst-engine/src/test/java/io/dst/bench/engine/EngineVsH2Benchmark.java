@@ -34,7 +34,8 @@ import java.util.function.IntConsumer;
  * fastest API (Dst: {@link TableData}; H2: JDBC prepared statements and batches). Single-threaded,
  * measured with wall-clock time after a warm-up, the same way for both: the engines alternate
  * one-second rounds and each keeps its best round, since the machine is shared and noisy. Prints
- * the Dst/H2 ratio per measurement. Arguments: rows (default 1,000,000) and rounds (default 5).
+ * the Dst/H2 ratio per measurement. Arguments: rows (default 1,000,000), rounds (default 5), and
+ * optionally "dst" or "h2" to run that engine alone and report CPU time per operation.
  * Run (see dst-engine/README.md):
  *
  * <pre>
@@ -66,6 +67,10 @@ public final class EngineVsH2Benchmark {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    if (args.length > 2) {
+      cpuOnly(args[2], rows, rounds);
+      return;
+    }
     System.out.printf(Locale.ROOT, "Dst engine vs H2 in-memory, %,d rows of task_table, 1 thread%n", rows);
     Map<String, double[]> results = new LinkedHashMap<>();
     Engine[] engines = {new DstEngine(), new H2Engine()};
@@ -101,6 +106,35 @@ public final class EngineVsH2Benchmark {
       double[] v = e.getValue();
       System.out.printf(Locale.ROOT, "%-34s %,14.1f %,14.1f %9.2fx%n", e.getKey(), v[0], v[1], v[0] / v[1]);
     }
+  }
+
+  /**
+   * One engine alone in this JVM ({@code engine} is "dst" or "h2"), reporting the querying thread's
+   * CPU time per operation, which background load on a shared machine disturbs far less than wall
+   * time.
+   */
+  private static void cpuOnly(String engineName, int rows, int rounds) throws Exception {
+    Engine engine = engineName.equals("h2") ? new H2Engine() : new DstEngine();
+    Map<String, double[]> ignored = new LinkedHashMap<>();
+    load(engineName, engine, rows, ignored, 0);
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Random rnd = new Random(7);
+    String[] labels = {"pk lookup", "index lookup", "filtered count+sum", "group-by"};
+    int[] batch = {20_000, 500, 10, 3};
+    for (int q = 0; q < labels.length; q++) {
+      IntConsumer op = op(q, engine, rows, rnd);
+      rate(op, WARMUP_NANOS);
+      double best = Double.MAX_VALUE;
+      for (int round = 0; round < rounds; round++) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < batch[q]; i++) {
+          op.accept(i);
+        }
+        best = Math.min(best, (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / batch[q]);
+      }
+      System.out.printf(Locale.ROOT, "%s %-20s %,12.2f us CPU/op (best of %d)%n", engineName, labels[q], best, rounds);
+    }
+    engine.close();
   }
 
   private static IntConsumer op(int query, Engine engine, int rows, Random rnd) {
