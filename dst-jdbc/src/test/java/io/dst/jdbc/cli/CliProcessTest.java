@@ -36,7 +36,7 @@ class CliProcessTest {
         INSERT INTO t VALUES ('a', 1);
         SELECT * FROM t;
         """, "sql", "jdbc:dst:mem:");
-    assertThat(r.out()).contains("| id | n |").contains("| a  | 1 |");
+    assertThat(r.out()).as("stderr: %s", r.err()).contains("| id | n |").contains("| a  | 1 |");
     assertThat(r.status()).isZero();
   }
 }
