@@ -48,6 +48,16 @@ class SqlEdgeCasesTest extends SessionTestSupport {
   }
 
   @Test
+  void shouldEvaluateLibraryAndStatisticalFunctions() {
+    assertThat(rows("select concat(grp, 'x'), string_agg(grp, ',') from n where id <= 2 group by grp"))
+        .containsExactly(row("ax", "a,a"));
+    assertThat(rows("select count(*) from n where grp ilike 'A'")).containsExactly(row(2L));
+    assertThat(rows("select var_pop(v) from n where grp = 'a'")).containsExactly(row(25));
+    assertThat(rows("select id from n order by id fetch first 2 rows only")).containsExactly(row(1), row(2));
+    assertThat(rows("select sum(v) filter (where v > 15), count(*) from n")).containsExactly(row(100, 5L));
+  }
+
+  @Test
   void shouldComputeWindowFunctions() {
     assertThat(rows("select id, row_number() over (partition by grp order by id) from n where grp = 'a' order by id"))
         .containsExactly(row(1, 1L), row(2, 2L));

@@ -18,7 +18,10 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
+import java.util.EnumSet;
+import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -51,7 +54,13 @@ public final class Optimizer {
       CoreRules.PROJECT_REMOVE,
       CoreRules.AGGREGATE_PROJECT_MERGE,
       CoreRules.SORT_PROJECT_TRANSPOSE,
-      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
+      // Statistical aggregates have no enumerable implementation; they become SUMs and COUNTs.
+      // AVG is left alone so it can be pushed into scans as a partial sum and count.
+      AggregateReduceFunctionsRule.Config.DEFAULT
+          .withFunctionsToReduce(EnumSet.of(SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.VAR_POP,
+              SqlKind.VAR_SAMP, SqlKind.COVAR_POP, SqlKind.COVAR_SAMP, SqlKind.REGR_SXX, SqlKind.REGR_SYY))
+          .toRule());
 
   private Optimizer() {}
 
