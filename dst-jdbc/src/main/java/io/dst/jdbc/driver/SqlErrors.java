@@ -19,7 +19,6 @@ public final class SqlErrors {
   /** SQLSTATE for "operation cancelled". */
   public static final String CANCELLED = "HY008";
   public static final String CLOSED = "08003";
-  public static final String INVALID_STATE = "HY010";
 
   private SqlErrors() {}
 
