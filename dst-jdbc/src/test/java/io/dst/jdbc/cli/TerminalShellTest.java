@@ -33,7 +33,9 @@ class TerminalShellTest {
 
   @AfterEach
   void killTmux() throws Exception {
-    tmux("kill-server");
+    if (tmuxWorks()) {
+      tmux("kill-server");
+    }
   }
 
   @Test
