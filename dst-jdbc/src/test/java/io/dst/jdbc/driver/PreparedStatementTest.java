@@ -124,6 +124,35 @@ class PreparedStatementTest {
   }
 
   @Test
+  void everyStoredTypeRoundTripsThroughSettersAndGetters() throws SQLException {
+    connection.createStatement().execute("CREATE TABLE typed (id BIGINT PRIMARY KEY, d DOUBLE, b BOOLEAN,"
+        + " bin VARBINARY, ts TIMESTAMP)");
+    java.time.LocalDateTime when = java.time.LocalDateTime.of(2024, 5, 6, 7, 8, 9, 123_000_000);
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO typed VALUES (?, ?, ?, ?, ?)")) {
+      insert.setLong(1, 1L << 40);
+      insert.setDouble(2, 2.5);
+      insert.setBoolean(3, true);
+      insert.setBytes(4, new byte[] {1, 2, 3});
+      insert.setObject(5, when);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement select = connection.prepareStatement("SELECT * FROM typed WHERE id = ?")) {
+      select.setObject(1, 1L << 40);
+      try (ResultSet rs = select.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong("id")).isEqualTo(1L << 40);
+        assertThat(rs.getDouble("d")).isEqualTo(2.5);
+        assertThat(rs.getBoolean("b")).isTrue();
+        assertThat(rs.getBytes("bin")).containsExactly(1, 2, 3);
+        assertThat(rs.getObject("ts", java.time.LocalDateTime.class)).isEqualTo(when);
+        assertThat(rs.getTimestamp("ts")).isEqualTo(java.sql.Timestamp.valueOf(when));
+        assertThat(rs.getMetaData().getColumnType(5)).isEqualTo(Types.TIMESTAMP);
+        assertThat(rs.getMetaData().getColumnType(4)).isEqualTo(Types.VARBINARY);
+      }
+    }
+  }
+
+  @Test
   void textTakingMethodsAreRefusedOnAPreparedStatement() throws SQLException {
     try (PreparedStatement p = connection.prepareStatement("SELECT 1")) {
       assertThatThrownBy(() -> p.executeQuery("SELECT 2")).isInstanceOf(SQLException.class);
