@@ -10,13 +10,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bin/dst}: the entry point for people. One class per subcommand ({@link ShellCommand},
+ * {@code bin/dst}: the entry point for people. One class per subcommand ({@link LocalCommand}, {@link ShellCommand}, {@link NodeCommand},
  * {@link SqlCommand}); add new ones to {@code subcommands} below. Streams are injectable so tests
  * can drive the CLI in-process.
  */
 @Command(name = "dst", mixinStandardHelpOptions = true, versionProvider = DstCli.Version.class,
     description = "Dst: a highly available in-memory store with tables, SQL and JDBC.",
-    subcommands = {ShellCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {LocalCommand.class, ShellCommand.class, SqlCommand.class, NodeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class DstCli implements Runnable {
   final InputStream in;
   final PrintStream out;

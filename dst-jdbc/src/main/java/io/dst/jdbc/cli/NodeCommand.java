@@ -1,0 +1,77 @@
+package io.dst.jdbc.cli;
+
+import io.dst.node.NodeConfig;
+import io.dst.node.StoreNode;
+import io.dst.node.log.FsyncPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code dst node --zk HOST:PORT --cluster NAME --port P --data-dir D}: runs one store node until the
+ * process is stopped. The node registers in ZooKeeper and serves the partitions the controller
+ * assigns it; a restart with the same data dir recovers its log and rejoins.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+    description = "Run a store node that joins a cluster through ZooKeeper.")
+final class NodeCommand implements Callable<Integer> {
+  @ParentCommand
+  DstCli cli;
+
+  @Option(names = "--zk", required = true, paramLabel = "HOST:PORT[,HOST:PORT]",
+      description = "ZooKeeper connect string.")
+  String zk;
+
+  @Option(names = "--cluster", required = true, description = "Cluster name.")
+  String cluster;
+
+  @Option(names = "--port", defaultValue = "0", description = "Port to serve on (0: any free port).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind.")
+  String host;
+
+  @Option(names = "--data-dir", defaultValue = "data", description = "Where the log and snapshots live.")
+  Path dataDir;
+
+  @Option(names = "--node-id", defaultValue = "-1",
+      description = "Node id (default: allocated by ZooKeeper and kept in the data dir).")
+  int nodeId;
+
+  @Option(names = "--fsync", defaultValue = "interval:50",
+      description = "Log fsync policy: always, none or interval:MS (default: ${DEFAULT-VALUE}).")
+  String fsync;
+
+  @Option(names = "--session-timeout-ms", description = "ZooKeeper session timeout.")
+  Long sessionTimeoutMs;
+
+  @Option(names = "--advertise", paramLabel = "HOST:PORT",
+      description = "Address published for clients and peers (e.g. a proxy in front of the node).")
+  String advertise;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    NodeConfig.Builder config = NodeConfig.builder(zk, cluster)
+        .host(host).port(port).dataDir(dataDir).nodeId(nodeId).fsync(FsyncPolicy.parse(fsync));
+    if (sessionTimeoutMs != null) {
+      config.sessionTimeout(Duration.ofMillis(sessionTimeoutMs));
+    }
+    if (advertise != null) {
+      config.advertisedAddress(advertise);
+    }
+    StoreNode node = new StoreNode(config.build()).start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "dst-node-shutdown"));
+    cli.out.println("node " + node.nodeId() + " serving cluster " + cluster + " on "
+        + node.address().getHostString() + ":" + node.address().getPort() + " (Ctrl-C stops it)");
+    stopped.await();
+    return 0;
+  }
+}
