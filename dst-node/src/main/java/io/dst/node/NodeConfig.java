@@ -148,6 +148,20 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return this;
     }
 
+    /**
+     * The production timings (6 s sessions, 2 s replica lag, 300 ms failover grace), for callers that
+     * start from {@link #fastFailover()} presets but run where pauses are likely, like a shell user's
+     * local cluster on a busy laptop.
+     */
+    public Builder standardTimeouts() {
+      sessionTimeout = Duration.ofSeconds(6);
+      connectionTimeout = Duration.ofSeconds(5);
+      replicaLag = Duration.ofSeconds(2);
+      failoverGrace = Duration.ofMillis(300);
+      requestTimeout = Duration.ofSeconds(5);
+      return this;
+    }
+
     /** Short timeouts for tests and local clusters: 1.5 s sessions, fast failure detection. */
     public Builder fastFailover() {
       sessionTimeout = Duration.ofMillis(1500);

@@ -33,7 +33,7 @@ public final class DstCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    quietLogging();
+    configureLogging(args.length > 0 ? args[0] : "");
     System.exit(run(args, System.in, System.out, System.err));
   }
 
@@ -56,12 +56,30 @@ public final class DstCli implements Runnable {
     return in == System.in && out == System.out && System.console() != null;
   }
 
-  /** Library INFO logs are noise in a shell; users can still turn them on with the same property. */
-  static void quietLogging() {
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+  /**
+   * Chooses where logs go before any logger exists. A store node is a server: INFO on stderr, so an
+   * operator can follow failovers. {@code local} runs nodes inside the shell's JVM, so their logs go
+   * to {@link #LOCAL_LOG_FILE} instead of interleaving with results. Elsewhere library INFO logs are
+   * noise. Users override any of this with the slf4j-simple system properties.
+   */
+  static void configureLogging(String subcommand) {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") != null) {
+      return;
+    }
+    switch (subcommand) {
+      case "node" -> System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+      case "local" -> {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        System.setProperty("org.slf4j.simpleLogger.logFile", LOCAL_LOG_FILE.toString());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+      }
+      default -> System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
   }
+
+  /** Where {@code dst local} writes the logs of its ZooKeeper and nodes. */
+  static final java.nio.file.Path LOCAL_LOG_FILE =
+      java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "dst-local.log");
 
   /** The version picocli prints for {@code --version}. */
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,9 +1,9 @@
 package io.dst.jdbc.cli;
 
+import io.dst.node.NodeConfig;
 import io.dst.node.local.LocalCluster;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,12 +35,13 @@ final class LocalCommand implements Callable<Integer> {
       cli.err.println("Error: --nodes must be at least 1, got " + nodes);
       return ShellCommand.CANNOT_CONNECT;
     }
-    try (LocalCluster cluster = new LocalCluster(nodes, "local", dataDir, UnaryOperator.identity())) {
+    try (LocalCluster cluster = new LocalCluster(nodes, "local", dataDir,
+        NodeConfig.Builder::standardTimeouts)) {
       cluster.start();
       String url = "jdbc:dst://" + cluster.zkConnect() + "/" + cluster.clusterName();
       if (cli.atTerminal()) {
         cli.out.println("Dst local cluster: " + nodes + " node(s), ZooKeeper at " + cluster.zkConnect()
-            + "; JDBC URL " + url);
+            + "; JDBC URL " + url + "; logs in " + DstCli.LOCAL_LOG_FILE);
       }
       ShellCommand shell = new ShellCommand();
       shell.cli = cli;

@@ -72,8 +72,10 @@ public final class LocalCluster implements AutoCloseable {
   /** Starts ZooKeeper and every node, and waits until every kv partition has a primary. */
   public LocalCluster start() {
     try {
+      // 100 ms ticks allow the short sessions tests use; without a raised maximum ZooKeeper would
+      // also cap every session at 20 ticks (2 s), too short for the default timings under load.
       InstanceSpec spec = new InstanceSpec(baseDir.resolve("zookeeper").toFile(), -1, -1, -1,
-          false, 1, 100, 1000);
+          false, 1, 100, 1000, java.util.Map.of("maxSessionTimeout", "60000"));
       zk = new TestingServer(spec, true);
     } catch (Exception e) {
       throw new DstException(ErrorCode.UNAVAILABLE, "cannot start the embedded ZooKeeper: " + e, e);
