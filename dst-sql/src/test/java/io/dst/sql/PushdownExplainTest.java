@@ -95,7 +95,8 @@ class PushdownExplainTest extends SessionTestSupport {
         "insert into driver values ('d1', 'alice'), ('d2', 'bob')");
     String plan = explain("select t.task_id, d.driver_name from task t join driver d on t.driver_id = d.driver_id "
         + "where t.return_num > 2 and d.driver_name like 'a%'");
-    assertThat(plan).contains("filter=[return_num > 2]").contains("filter=[driver_name LIKE 'a%']");
+    assertThat(plan).contains("filter=[return_num > 2], project=[[task_id, driver_id]]")
+        .contains("filter=[driver_name LIKE 'a%']");
   }
 
   @Test

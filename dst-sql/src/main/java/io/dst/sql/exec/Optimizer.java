@@ -1,5 +1,7 @@
 package io.dst.sql.exec;
 
+import io.dst.sql.rel.DstTableScan;
+import io.dst.sql.rules.DstProjectRule;
 import io.dst.sql.rules.DstRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,14 @@ public final class Optimizer {
     r = new RelFieldTrimmer(null, relBuilder).trim(r);
     List<RelOptRule> rules = new ArrayList<>(LOGICAL_RULES);
     rules.addAll(DstRules.PUSHDOWN);
-    return hep(r, rules, HepMatchOrder.BOTTOM_UP);
+    r = hep(r, rules, HepMatchOrder.BOTTOM_UP);
+    if (r instanceof DstTableScan) {
+      return r;
+    }
+    // Columns read only by filters that went into scans are no longer needed above them.
+    r = new RelFieldTrimmer(null, relBuilder).trim(r);
+    return hep(r, List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, DstProjectRule.INSTANCE),
+        HepMatchOrder.BOTTOM_UP);
   }
 
   public static EnumerableRel physical(RelNode rel) {
