@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,8 @@ class DstClusterFaultTest {
     private static final int NEMESIS_STEPS = 14;
     private static final Duration NEMESIS_INTERVAL = Duration.ofMillis(2500);
 
-    @TempDir
+    /** Kept when the test fails: the nodes' logs ({@code round-N/nX.log}) are the evidence. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
@@ -90,16 +92,16 @@ class DstClusterFaultTest {
         WorkloadOptions options = new WorkloadOptions(WORKLOAD.clients(), WORKLOAD.keys(), WORKLOAD.tables(),
                 WORKLOAD.readPercent(), WORKLOAD.writePercent(), WORKLOAD.casPercent(), WORKLOAD.insertPercent(),
                 WORKLOAD.maxOpsPerClient(), seed);
-        try (DstNodeCluster cluster = DstNodeCluster.start(roundDir, "fault" + seed, 3)) {
+        try (DstNodeCluster cluster = DstNodeCluster.start(roundDir, "fault" + seed, 3, true)) {
             try (DstStoreClient admin = new DstStoreClient(cluster, Duration.ofSeconds(10))) {
                 createTables(admin);
             }
-            NemesisSchedule schedule = NemesisSchedule.generate(seed, cluster.processes().nodes(), cluster.links(),
+            NemesisSchedule schedule = NemesisSchedule.generate(seed, cluster.nodes(), cluster.links(),
                     new NemesisOptions(NEMESIS_STEPS, NEMESIS_INTERVAL, 1, 1, Duration.ofMillis(800), kinds));
 
             NemesisReport report;
             try (Workload workload = Workload.start(options, i -> new DstStoreClient(cluster, CLIENT_TIMEOUT), history);
-                 Nemesis nemesis = Nemesis.start(schedule, cluster.processes(), history)) {
+                 Nemesis nemesis = Nemesis.start(schedule, cluster, history)) {
                 report = nemesis.awaitCompletion(Duration.ofMinutes(5));
             }
             List<SetCheckResult> tables;
@@ -111,7 +113,9 @@ class DstClusterFaultTest {
             List<Operation> ops = history.operations();
             CheckResult registers = new LinearizabilityChecker().check(ops);
             FaultRunSummary summary = FaultRunSummary.of(ops, report, registers, tables);
-            LOG.info("dst round seed {}: {}", seed, summary.describe());
+            LOG.info("dst round seed {}: {}; nodes logged {} primary promotions and {} step-downs", seed,
+                    summary.describe(), countInNodeLogs(roundDir, "now primary in epoch"),
+                    countInNodeLogs(roundDir, "stepping down as primary"));
 
             assertThat(report.failures()).as(report::describe).isEmpty();
             assertThat(report.faultsInjected()).isEqualTo(schedule.disruptions()).isPositive();
@@ -134,6 +138,18 @@ class DstClusterFaultTest {
                     .until(() -> admin.store().table(schema.name()).isPresent()
                             || admin.store().createTable(schema, 4, 3, 2, true));
         }
+    }
+
+    /** Lines containing {@code text} in every node's log (all incarnations): evidence that faults forced failovers. */
+    private static long countInNodeLogs(Path roundDir, String text) throws java.io.IOException {
+        long n = 0;
+        try (var files = java.nio.file.Files.list(roundDir)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().matches("n\\d+\\.log")).toList()) {
+                n += new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines().filter(l -> l.contains(text)).count();
+            }
+        }
+        return n;
     }
 
     private static Map<Fault.Kind, Long> faultsByKind(NemesisReport report) {
