@@ -10,7 +10,9 @@ import java.util.Objects;
  * ZooKeeper address and cluster name has a default. {@code port} 0 picks a free port; {@code nodeId}
  * -1 reuses the id stored in the data dir, or allocates a new one from ZooKeeper. {@code
  * advertisedAddress} ("host:port", null for the bound address) is what the node registers for
- * others to connect to, e.g. a fault-injecting proxy in front of it.
+ * others to connect to, e.g. a fault-injecting proxy in front of it. {@code respPort} opens a Redis
+ * (RESP2/3) port on the node's host: -1 (the default) keeps it closed, 0 picks a free port; {@code
+ * respPassword}, when not null, makes clients AUTH first.
  *
  * <p>Timing: the ZooKeeper <b>sessionTimeout</b> is the primary's lease (a primary stops serving as
  * soon as its session is suspended); <b>failoverGrace</b> is how long the controller waits after a
@@ -21,7 +23,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     int nodeId, Duration sessionTimeout, Duration connectionTimeout, Duration requestTimeout,
     Duration replicaLag, Duration heartbeat, Duration failoverGrace, FsyncPolicy fsync,
     long snapshotEvery, long segmentBytes, int defaultReplicationFactor, int defaultMinInSync,
-    String advertisedAddress) {
+    String advertisedAddress, int respPort, String respPassword) {
 
   public NodeConfig {
     Objects.requireNonNull(zkConnect, "zkConnect");
@@ -39,7 +41,8 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
         .requestTimeout(requestTimeout).replicaLag(replicaLag).heartbeat(heartbeat)
         .failoverGrace(failoverGrace).fsync(fsync).snapshotEvery(snapshotEvery)
         .segmentBytes(segmentBytes).defaultReplicationFactor(defaultReplicationFactor)
-        .defaultMinInSync(defaultMinInSync).advertisedAddress(advertisedAddress);
+        .defaultMinInSync(defaultMinInSync).advertisedAddress(advertisedAddress)
+        .respPort(respPort).respPassword(respPassword);
   }
 
   /** Fluent builder with production defaults. */
@@ -62,6 +65,8 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     private int defaultReplicationFactor = 3;
     private int defaultMinInSync = 2;
     private String advertisedAddress;
+    private int respPort = -1;
+    private String respPassword;
 
     Builder(String zkConnect, String cluster) {
       this.zkConnect = zkConnect;
@@ -148,6 +153,16 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return this;
     }
 
+    public Builder respPort(int v) {
+      respPort = v;
+      return this;
+    }
+
+    public Builder respPassword(String v) {
+      respPassword = v;
+      return this;
+    }
+
     /**
      * The production timings (6 s sessions, 2 s replica lag, 300 ms failover grace), for callers that
      * start from {@link #fastFailover()} presets but run where pauses are likely, like a shell user's
@@ -176,7 +191,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return new NodeConfig(zkConnect, cluster, host, port, dataDir, nodeId, sessionTimeout,
           connectionTimeout, requestTimeout, replicaLag, heartbeat, failoverGrace, fsync,
           snapshotEvery, segmentBytes, defaultReplicationFactor, defaultMinInSync,
-          advertisedAddress);
+          advertisedAddress, respPort, respPassword);
     }
   }
 }

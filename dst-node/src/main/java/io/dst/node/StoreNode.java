@@ -55,6 +55,7 @@ public final class StoreNode implements AutoCloseable {
   private java.util.concurrent.ExecutorService bulkReads;
   private int nodeId = -1;
   private InetSocketAddress address;
+  private io.dst.node.resp.RespEndpoint resp;
 
   public StoreNode(NodeConfig config) {
     this.config = config;
@@ -126,6 +127,13 @@ public final class StoreNode implements AutoCloseable {
       controller = new Controller(nodeId, meta, view, peers, config.failoverGrace(),
           config.defaultReplicationFactor(), config.defaultMinInSync());
       controller.start();
+      if (config.respPort() >= 0) {
+        resp = io.dst.node.resp.RespEndpoint.start(config.zkConnect(), config.cluster(),
+            config.connectionTimeout().multipliedBy(4), config.host(), config.respPort(),
+            config.respPassword());
+        log.info("node {} serves the Redis protocol on {}:{}", nodeId, config.host(),
+            resp.address().getPort());
+      }
       log.info("node {} ready on {}:{} (cluster {}, zookeeper {}, data {}, incarnation {})", nodeId,
           config.host(), address.getPort(), config.cluster(), config.zkConnect(),
           config.dataDir(), incarnation);
@@ -151,6 +159,11 @@ public final class StoreNode implements AutoCloseable {
     int id = meta.allocateNodeId();
     Files.writeString(idFile, String.valueOf(id), StandardCharsets.UTF_8);
     return id;
+  }
+
+  /** The bound Redis port's address, or null when the node has none (respPort -1). */
+  public InetSocketAddress respAddress() {
+    return resp == null ? null : resp.address();
   }
 
   public int nodeId() {
@@ -189,6 +202,7 @@ public final class StoreNode implements AutoCloseable {
         log.debug("closing registration: {}", e.toString());
       }
     }
+    closeQuietly(resp);
     closeQuietly(server);
     closeQuietly(replicas);
     if (bulkReads != null) {

@@ -29,6 +29,21 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = {"-f", "--file"}, paramLabel = "SCRIPT", description = "Run this script and exit.")
   Path script;
 
+  @Option(names = "--redis-port", defaultValue = "-1", paramLabel = "PORT",
+      description = "Open Redis (RESP) ports: node i listens on PORT+i-1 (0: free ports; default: none).")
+  int redisPort;
+
+  /** Production timeouts (a shell user's machine pauses) and, if asked, a Redis port per node. */
+  private NodeConfig.Builder configureNode(NodeConfig.Builder node) {
+    node.standardTimeouts();
+    if (redisPort > 0) {
+      node.respPort(redisPort + node.build().nodeId() - 1);
+    } else if (redisPort == 0) {
+      node.respPort(0);
+    }
+    return node;
+  }
+
   @Override
   public Integer call() {
     if (nodes < 1) {
@@ -36,12 +51,19 @@ final class LocalCommand implements Callable<Integer> {
       return ShellCommand.CANNOT_CONNECT;
     }
     try (LocalCluster cluster = new LocalCluster(nodes, "local", dataDir,
-        NodeConfig.Builder::standardTimeouts)) {
+        this::configureNode)) {
       cluster.start();
       String url = "jdbc:dst://" + cluster.zkConnect() + "/" + cluster.clusterName();
       if (cli.atTerminal()) {
         cli.out.println("Dst local cluster: " + nodes + " node(s), ZooKeeper at " + cluster.zkConnect()
             + "; JDBC URL " + url + "; logs in " + DstCli.LOCAL_LOG_FILE);
+      }
+      if (redisPort >= 0) {
+        StringBuilder ports = new StringBuilder();
+        for (var node : cluster.nodes()) {
+          ports.append(ports.length() == 0 ? "" : ", ").append(node.respAddress().getPort());
+        }
+        cli.err.println("Redis protocol on 127.0.0.1 port(s) " + ports);
       }
       ShellCommand shell = new ShellCommand();
       shell.cli = cli;

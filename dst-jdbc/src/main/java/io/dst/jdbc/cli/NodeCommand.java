@@ -53,10 +53,18 @@ final class NodeCommand implements Callable<Integer> {
       description = "Address published for clients and peers (e.g. a proxy in front of the node).")
   String advertise;
 
+  @Option(names = "--redis-port", defaultValue = "-1",
+      description = "Open a Redis (RESP) port for the str and dict data (-1: none, 0: any free port).")
+  int redisPort;
+
+  @Option(names = "--redis-password", description = "Password Redis clients must AUTH with.")
+  String redisPassword;
+
   @Override
   public Integer call() throws InterruptedException {
     NodeConfig.Builder config = NodeConfig.builder(zk, cluster)
-        .host(host).port(port).dataDir(dataDir).nodeId(nodeId).fsync(FsyncPolicy.parse(fsync));
+        .host(host).port(port).dataDir(dataDir).nodeId(nodeId).fsync(FsyncPolicy.parse(fsync))
+        .respPort(redisPort).respPassword(redisPassword);
     if (sessionTimeoutMs != null) {
       config.sessionTimeout(Duration.ofMillis(sessionTimeoutMs));
     }
@@ -70,7 +78,9 @@ final class NodeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "dst-node-shutdown"));
     cli.out.println("node " + node.nodeId() + " serving cluster " + cluster + " on "
-        + node.address().getHostString() + ":" + node.address().getPort() + " (Ctrl-C stops it)");
+        + node.address().getHostString() + ":" + node.address().getPort()
+        + (node.respAddress() == null ? "" : ", Redis protocol on port " + node.respAddress().getPort())
+        + " (Ctrl-C stops it)");
     stopped.await();
     return 0;
   }

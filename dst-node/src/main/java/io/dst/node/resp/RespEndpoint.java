@@ -1,0 +1,60 @@
+package io.dst.node.resp;
+
+import io.dst.node.client.ClusterDataStore;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A store node's Redis port: a {@link RespServer} over the cluster client's kv, never over the node's
+ * local store. Going through the client routes every key to its partition's primary, so a RESP write
+ * is acknowledged only after the in-sync replicas appended it, and a node that is not the key's
+ * primary forwards the request. Cluster calls block on the network, hence the worker pool.
+ */
+public final class RespEndpoint implements AutoCloseable {
+  private static final int WORKERS = 32;
+
+  private final ClusterDataStore cluster;
+  private final ExecutorService workers;
+  private final RespServer server;
+  private final InetSocketAddress address;
+
+  private RespEndpoint(ClusterDataStore cluster, ExecutorService workers, RespServer server,
+      InetSocketAddress address) {
+    this.cluster = cluster;
+    this.workers = workers;
+    this.server = server;
+    this.address = address;
+  }
+
+  /** Connects a cluster client and binds the port; on failure nothing is left open. */
+  public static RespEndpoint start(String zkConnect, String clusterName, Duration timeout,
+      String host, int port, String password) {
+    ClusterDataStore cluster = ClusterDataStore.connect(zkConnect, clusterName, timeout);
+    ExecutorService workers =
+        Executors.newFixedThreadPool(WORKERS, new DefaultThreadFactory("dst-resp-worker", true));
+    RespServer server = RespServer.builder(cluster.kv()).password(password)
+        .blockingExecutor(workers).build();
+    try {
+      return new RespEndpoint(cluster, workers, server, server.start(host, port));
+    } catch (RuntimeException e) {
+      server.close();
+      workers.shutdownNow();
+      cluster.close();
+      throw e;
+    }
+  }
+
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    workers.shutdownNow();
+    cluster.close();
+  }
+}

@@ -1,0 +1,81 @@
+package io.dst.node.resp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dst.node.client.ClusterDataStore;
+import io.dst.node.local.LocalCluster;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The Redis port on a real three-node cluster: whichever node a client talks to, a key is served by
+ * its partition's primary, so values cross nodes and cross between RESP and Dst's own commands.
+ */
+class ClusterRespTest {
+  static LocalCluster cluster;
+  static ClusterDataStore store;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = new LocalCluster(3, "resp", null, node -> node.respPort(0)).start();
+    store = ClusterDataStore.connect(cluster.zkConnect(), cluster.clusterName(), Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (store != null) {
+      store.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static Jedis client(int nodeId) {
+    return new Jedis("127.0.0.1", cluster.node(nodeId).respAddress().getPort(), 10_000);
+  }
+
+  @Test
+  void shouldReadOnEveryNodeWhatAnyNodeWrote() {
+    try (Jedis one = client(1); Jedis two = client(2); Jedis three = client(3)) {
+      for (int i = 0; i < 50; i++) {
+        assertThat(one.set("key-" + i, "value-" + i)).isEqualTo("OK");
+      }
+      for (int i = 0; i < 50; i++) {
+        assertThat(two.get("key-" + i)).isEqualTo("value-" + i);
+        assertThat(three.get("key-" + i)).isEqualTo("value-" + i);
+      }
+    }
+  }
+
+  @Test
+  void shouldShareDataWithTheClusterClientBothWays() {
+    try (Jedis jedis = client(2)) {
+      jedis.hset("driver", Map.of("name", "bob", "city", "oslo"));
+      assertThat(store.kv().dictGetAll("driver")).containsEntry("name", "bob").containsEntry("city", "oslo");
+
+      store.kv().put("from-dst", "v1");
+      assertThat(jedis.get("from-dst")).isEqualTo("v1");
+      assertThat(jedis.incr("counter")).isEqualTo(1L);
+      assertThat(store.kv().get("counter")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void shouldKeepServingThroughTheOtherNodesWhenOneStops() {
+    try (Jedis one = client(1)) {
+      one.set("survivor", "yes");
+    }
+    cluster.stopNode(3);
+    try (Jedis two = client(2)) {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+          .until(() -> "yes".equals(two.get("survivor")) && "OK".equals(two.set("after", "stop")));
+    } finally {
+      cluster.startNode(3);
+    }
+  }
+}
