@@ -55,7 +55,7 @@ class DstClusterFaultTest {
     /** Per call, retries included: long enough to ride out a failover (about 2 s) on a loaded machine. */
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofSeconds(90);
-    private static final int NEMESIS_STEPS = 14;
+    private static final int NEMESIS_STEPS = 20;
     private static final Duration NEMESIS_INTERVAL = Duration.ofMillis(2500);
 
     /** Kept when the test fails: the nodes' logs ({@code round-N/nX.log}) are the evidence. */
