@@ -35,6 +35,10 @@ class SqlEdgeCasesTest extends SessionTestSupport {
   @Test
   void shouldCountDistinctAndUseCorrelatedSubqueries() {
     assertThat(rows("select count(distinct grp), count(v), count(*) from n")).containsExactly(row(3L, 4L, 5L));
+    assertThat(rows("select v, count(*) from n where grp = 'b' group by v order by v nulls first"))
+        .containsExactly(row(null, 1L), row(30, 1L));
+    assertThat(rows("select grp, v, count(*) from n group by grp, v having count(*) = 1 and grp = 'b' order by v"))
+        .containsExactly(row("b", 30, 1L), row("b", null, 1L));
     assertThat(rows("select id, (select max(v) from n m where m.grp = n.grp) from n where id in (1, 4) order by id"))
         .containsExactly(row(1, 20), row(4, 30));
   }

@@ -36,6 +36,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * form. Immutable and shared by every execution of a cached plan.
  */
 public final class DstScanExecutor {
+  private static final Object NULL_KEY = new Object();
+
   private final DstTable table;
   private final DstQuery query;
   private final boolean convert;
@@ -191,17 +193,26 @@ public final class DstScanExecutor {
     AggregateSpec spec = new AggregateSpec(filter, agg.groupBy(), agg.calls());
     int groups = agg.groupBy().length;
     List<AggregateCall> calls = agg.calls();
-    Map<List<Object>, Object[]> merged = new LinkedHashMap<>();
+    // One group column (the common case) keys the map by its value; several by a List of them.
+    Map<Object, Object[]> merged = new LinkedHashMap<>();
     // Partitions aggregate independently, so they run in parallel; merging stays on this thread.
     List<List<Object[]>> partials = IntStream.range(0, data.partitionCount()).parallel()
         .mapToObj(p -> data.aggregate(p, spec)).toList();
     for (List<Object[]> partition : partials) {
       for (Object[] partial : partition) {
-        Object[] keyValues = new Object[groups];
-        for (int g = 0; g < groups; g++) {
-          keyValues[g] = Values.toInternal(partial[g]);
+        Object key;
+        if (groups == 1) {
+          key = Values.toInternal(partial[0]);
+          if (key == null) {
+            key = NULL_KEY;
+          }
+        } else {
+          Object[] keyValues = new Object[groups];
+          for (int g = 0; g < groups; g++) {
+            keyValues[g] = Values.toInternal(partial[g]);
+          }
+          key = Arrays.asList(keyValues);
         }
-        List<Object> key = Arrays.asList(keyValues);
         Object[] state = merged.get(key);
         if (state == null) {
           state = new Object[calls.size()];
@@ -220,10 +231,14 @@ public final class DstScanExecutor {
       merged.put(List.of(), emptyState(calls));
     }
     List<Object[]> rows = new ArrayList<>(merged.size());
-    for (Map.Entry<List<Object>, Object[]> e : merged.entrySet()) {
+    for (Map.Entry<Object, Object[]> e : merged.entrySet()) {
       Object[] row = new Object[groups + calls.size()];
-      for (int g = 0; g < groups; g++) {
-        row[g] = e.getKey().get(g);
+      if (groups == 1) {
+        row[0] = e.getKey() == NULL_KEY ? null : e.getKey();
+      } else {
+        for (int g = 0; g < groups; g++) {
+          row[g] = ((List<?>) e.getKey()).get(g);
+        }
       }
       for (int c = 0; c < calls.size(); c++) {
         row[groups + c] = finish(calls.get(c), e.getValue()[c], agg.outputTypes().get(groups + c),
