@@ -71,19 +71,19 @@ public final class QueryCodec {
   public static Query read(ByteBuf buf) {
     byte type = buf.readByte();
     return switch (type) {
-      case 1 -> new KvGet(Wire.readString(buf));
-      case 2 -> new KvExists(Wire.readString(buf));
-      case 3 -> new KvType(Wire.readString(buf));
-      case 4 -> new DictGetAll(Wire.readString(buf));
-      case 5 -> new DictGet(Wire.readString(buf), Wire.readString(buf));
-      case 6 -> new DictKeys(Wire.readString(buf));
-      case 7 -> new KvKeys(Wire.readString(buf));
+      case 1 -> new KvGet(Wire.readRequiredString(buf, "key"));
+      case 2 -> new KvExists(Wire.readRequiredString(buf, "key"));
+      case 3 -> new KvType(Wire.readRequiredString(buf, "key"));
+      case 4 -> new DictGetAll(Wire.readRequiredString(buf, "dict"));
+      case 5 -> new DictGet(Wire.readRequiredString(buf, "dict"), Wire.readRequiredString(buf, "field"));
+      case 6 -> new DictKeys(Wire.readRequiredString(buf, "dict"));
+      case 7 -> new KvKeys(Wire.readRequiredString(buf, "pattern"));
       case 8 -> new KvSize();
-      case 9 -> new RowCount(Wire.readString(buf));
-      case 10 -> new Scan(Wire.readString(buf), Wire.readScanSpec(buf));
-      case 11 -> new Aggregate(Wire.readString(buf), Wire.readAggregateSpec(buf));
-      case 12 -> new GetRow(Wire.readString(buf), Wire.readValue(buf));
-      case 13 -> new Lookup(Wire.readString(buf), buf.readInt(), Wire.readValue(buf), Wire.readInts(buf));
+      case 9 -> new RowCount(Wire.readRequiredString(buf, "table"));
+      case 10 -> new Scan(Wire.readRequiredString(buf, "table"), Wire.readScanSpec(buf));
+      case 11 -> new Aggregate(Wire.readRequiredString(buf, "table"), Wire.readAggregateSpec(buf));
+      case 12 -> new GetRow(Wire.readRequiredString(buf, "table"), Wire.readValue(buf));
+      case 13 -> new Lookup(Wire.readRequiredString(buf, "table"), buf.readInt(), Wire.readValue(buf), Wire.readInts(buf));
       default -> throw Wire.corrupt("unknown query type " + type);
     };
   }

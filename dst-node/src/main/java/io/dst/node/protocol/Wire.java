@@ -53,6 +53,15 @@ public final class Wire {
     buf.writeBytes(bytes);
   }
 
+  /** A string field that a well-formed frame never leaves null (keys, table names, patterns). */
+  public static String readRequiredString(ByteBuf buf, String field) {
+    String s = readString(buf);
+    if (s == null) {
+      throw corrupt(field + " is null");
+    }
+    return s;
+  }
+
   public static String readString(ByteBuf buf) {
     int n = buf.readInt();
     if (n == -1) {
@@ -300,7 +309,7 @@ public final class Wire {
       case P_IS_NULL:
         return new Predicate.IsNull(buf.readInt());
       case P_LIKE:
-        return new Predicate.Like(buf.readInt(), readString(buf), buf.readChar());
+        return new Predicate.Like(buf.readInt(), readRequiredString(buf, "LIKE pattern"), buf.readChar());
       case P_AND:
         return new Predicate.And(readTerms(buf));
       case P_OR:
@@ -386,11 +395,11 @@ public final class Wire {
   }
 
   public static TableSchema readSchema(ByteBuf buf) {
-    String name = readString(buf);
+    String name = readRequiredString(buf, "table name");
     int n = readCount(buf);
     List<Column> columns = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String column = readString(buf);
+      String column = readRequiredString(buf, "column name");
       ScalarType scalar = enumOf(ScalarType.values(), buf.readByte(), "column type");
       ColumnType type = new ColumnType(scalar, buf.readBoolean());
       columns.add(new Column(column, type, buf.readBoolean(), buf.readBoolean(), buf.readBoolean()));

@@ -56,6 +56,7 @@ public final class PartitionReplica implements AutoCloseable {
   private final ReplicationSettings settings;
   private final PartitionStateMachine machine;
   private final MetadataStore meta;
+  private final EpochAuthority authority;
   private final Peers peers;
   private final SegmentedLog entries;
   private final EpochHistory epochs;
@@ -79,8 +80,9 @@ public final class PartitionReplica implements AutoCloseable {
   private final TreeMap<Long, CompletableFuture<ApplyResult>> pending = new TreeMap<>();
 
   public PartitionReplica(PartitionId id, Path dir, ReplicationSettings settings,
-      PartitionStateMachine machine, MetadataStore meta, Peers peers) {
+      PartitionStateMachine machine, MetadataStore meta, EpochAuthority authority, Peers peers) {
     this.id = id;
+    this.authority = authority;
     this.settings = settings;
     this.machine = machine;
     this.meta = meta;
@@ -463,12 +465,30 @@ public final class PartitionReplica implements AutoCloseable {
           + "; refusing a primary's message from epoch " + messageEpoch);
     }
     if (messageEpoch > epoch) {
+      confirmEpoch(messageEpoch, primaryId);
       if (role == Role.PRIMARY) {
         stepDown("a primary of the newer epoch " + messageEpoch + " contacted it");
       }
       log.info("partition {}: following {} in epoch {}",
           id, primaryId >= 0 ? "node " + primaryId : "the primary", messageEpoch);
       epoch = messageEpoch;
+    }
+  }
+
+  /**
+   * A newer epoch is adopted only once the {@link EpochAuthority} (ZooKeeper) holds exactly that
+   * epoch. The controller writes a new epoch before the new primary contacts anyone, so a real
+   * primary always passes; a forged or garbled frame would otherwise demote a healthy primary and
+   * fence out every later real epoch. The check runs once per epoch change, not per append.
+   */
+  private void confirmEpoch(long messageEpoch, int primaryId) {
+    Optional<String> refuted = authority.refute(id, messageEpoch, primaryId);
+    if (refuted.isPresent()) {
+      log.warn("partition {}: refused a primary's message claiming epoch {}{}: ZooKeeper has {}",
+          id, messageEpoch, primaryId >= 0 ? " for node " + primaryId : "", refuted.get());
+      throw new DstException(ErrorCode.STALE_EPOCH, "partition " + id + ": epoch " + messageEpoch
+          + (primaryId >= 0 ? " with primary node " + primaryId : "")
+          + " is not the configuration in ZooKeeper (" + refuted.get() + ")");
     }
   }
 

@@ -278,7 +278,8 @@ public final class ReplicaManager implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + dir, e);
     }
-    return new PartitionReplica(id, dir, settings, new EngineStateMachine(store, id), meta, peers);
+    return new PartitionReplica(id, dir, settings, new EngineStateMachine(store, id), meta,
+        EpochAuthority.zooKeeper(meta), peers);
   }
 
   private Path dirOf(PartitionId id) {

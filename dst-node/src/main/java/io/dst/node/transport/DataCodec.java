@@ -39,7 +39,7 @@ public final class DataCodec extends FamilyCodec<DataRequest> {
   @Override
   DataRequest decode(Frame frame) {
     ByteBuf in = frame.payload();
-    PartitionId partition = new PartitionId(Wire.readString(in), in.readInt());
+    PartitionId partition = new PartitionId(Wire.readRequiredString(in, "partition table"), in.readInt());
     long epoch = in.readLong();
     if (frame.op() == Op.WRITE) {
       byte[] encoded = new byte[in.readableBytes()];

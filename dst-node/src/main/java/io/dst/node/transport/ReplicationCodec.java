@@ -58,7 +58,7 @@ public final class ReplicationCodec extends FamilyCodec<ReplicationRequest> {
   ReplicationRequest decode(Frame frame) {
     ByteBuf in = frame.payload();
     long id = frame.requestId();
-    PartitionId p = new PartitionId(Wire.readString(in), in.readInt());
+    PartitionId p = new PartitionId(Wire.readRequiredString(in, "partition table"), in.readInt());
     switch (frame.op()) {
       case HANDSHAKE:
         return new Handshake(id, p, in.readLong(), in.readInt());

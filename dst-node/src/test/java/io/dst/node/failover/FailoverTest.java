@@ -108,21 +108,21 @@ class FailoverTest {
         t.insert(List.<Object[]>of(new Object[] {keys[i], "before"}));
       }
 
-      long killedAt = System.nanoTime();
-      victim.destroyForcibly().waitFor();
       int[] next = {200};
-      try (ClusterDataStore impatient = ClusterDataStore.connect(cluster.zkConnect(),
-          cluster.clusterName(), Duration.ofMillis(300))) {
+      // The client connects before the kill, as an application's would be: its short timeout is
+      // for requests during the failover, not for loading metadata on a loaded machine.
+      try (ClusterDataStore impatient = connectImpatient()) {
         TableData ti = impatient.table("ft").orElseThrow();
+        long killedAt = System.nanoTime();
+        victim.destroyForcibly().waitFor();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
             .ignoreExceptions().until(() -> ti.insert(
                 List.<Object[]>of(new Object[] {keys[next[0]++], "after"})) == 1);
+        long millis = (System.nanoTime() - killedAt) / 1_000_000;
+        log.info("FAILOVER: partition ft/{} accepted writes again {} ms after its primary's "
+            + "process was killed", target, millis);
+        assertThat(millis).isLessThan(3000);
       }
-      long millis = (System.nanoTime() - killedAt) / 1_000_000;
-      log.info("FAILOVER: partition ft/{} accepted writes again {} ms after its primary's "
-          + "process was killed", target, millis);
-      System.out.println("FAILOVER_MS " + millis);
-      assertThat(millis).isLessThan(3000);
 
       PartitionState after = store.view().partition(new PartitionId("ft", target)).orElseThrow()
           .value();
@@ -143,5 +143,22 @@ class FailoverTest {
       }
     }
     return out;
+  }
+
+  /** A client whose requests time out after 300 ms, connected with a patient metadata load. */
+  private ClusterDataStore connectImpatient() {
+    ClusterDataStore patient = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (patient == null) {
+      try {
+        patient = ClusterDataStore.connect(cluster.zkConnect(), cluster.clusterName(),
+            Duration.ofMillis(300));
+      } catch (io.dst.engine.DstException slowMetadata) {
+        if (System.nanoTime() > deadline) {
+          throw slowMetadata;
+        }
+      }
+    }
+    return patient;
   }
 }

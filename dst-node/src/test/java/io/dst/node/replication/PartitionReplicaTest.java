@@ -52,11 +52,18 @@ class PartitionReplicaTest {
   static final PartitionId P = new PartitionId("t", 0);
   final Recorder machine = new Recorder();
 
+  /** What "ZooKeeper" holds in these tests: the epoch a test last moved the partition to. */
+  long configuredEpoch = 1;
+
+  final EpochAuthority authority = (partition, epoch, primaryId) ->
+      epoch == configuredEpoch ? java.util.Optional.empty()
+          : java.util.Optional.of("epoch " + configuredEpoch);
+
   PartitionReplica open() {
     ReplicationSettings settings = new ReplicationSettings(2, 77, Duration.ofSeconds(1),
         Duration.ofMillis(100), Duration.ofMillis(50), 100, 1_000_000, 1 << 20,
         FsyncPolicy.always());
-    return new PartitionReplica(P, dir, settings, machine, null,
+    return new PartitionReplica(P, dir, settings, machine, null, authority,
         (node, req) -> CompletableFuture.failedFuture(new IllegalStateException("no peers")));
   }
 
@@ -83,6 +90,7 @@ class PartitionReplicaTest {
   @Test
   void shouldRefuseMessagesFromAnOlderEpoch() {
     try (PartitionReplica r = open()) {
+      configuredEpoch = 5;
       r.onHandshake(new ReplicationRequest.Handshake(1, P, 5, 1));
       assertThatThrownBy(() -> r.onAppend(new ReplicationRequest.Append(2, P, 4, 0, 0,
           entries(4, "stale")))).isInstanceOfSatisfying(DstException.class,
@@ -102,6 +110,7 @@ class PartitionReplicaTest {
           entries(1, "a", "b", "c-uncommitted", "d-uncommitted")));
       assertThat(r.position().lastEpoch()).isEqualTo(1);
       // The new primary of epoch 2 only had a, b, c from epoch 1: epoch 1 ends at 3 in its log.
+      configuredEpoch = 2;
       r.onHandshake(new ReplicationRequest.Handshake(3, P, 2, 3));
       r.onAppend(new ReplicationRequest.Append(4, P, 2, 3, 5, entries(2, "e", "f")));
       assertThat(r.position().logEnd()).isEqualTo(5);
@@ -121,6 +130,23 @@ class PartitionReplicaTest {
       r.onAppend(new ReplicationRequest.Append(3, P, 1, 1, 3, entries(1, "b", "c", "d")));
       assertThat(r.position().logEnd()).isEqualTo(4);
       assertThat(machine.applied).containsExactly("a", "b", "c");
+    }
+  }
+
+  @Test
+  void shouldRefuseANewerEpochThatZooKeeperDoesNotHold() {
+    try (PartitionReplica r = open()) {
+      r.onHandshake(new ReplicationRequest.Handshake(1, P, 1, 1));
+      r.onAppend(new ReplicationRequest.Append(2, P, 1, 0, 1, entries(1, "a")));
+
+      assertThatThrownBy(() -> r.onHandshake(new ReplicationRequest.Handshake(3, P, 1_000_000, 99)))
+          .isInstanceOf(DstException.class)
+          .hasMessageContaining("epoch 1000000 with primary node 99 is not the configuration in ZooKeeper")
+          .extracting(e -> ((DstException) e).code()).isEqualTo(ErrorCode.STALE_EPOCH);
+
+      // The forged epoch was not adopted: the real primary of epoch 1 still gets through.
+      r.onAppend(new ReplicationRequest.Append(4, P, 1, 1, 2, entries(1, "b")));
+      assertThat(machine.applied).containsExactly("a", "b");
     }
   }
 }
