@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class JdbcSqlBenchmark {
   private static final int KV_ROWS = 100_000;
-  private static final long LOOKUP_MILLIS = 3_000;
+  private static final int LOOKUP_ROUNDS = 10;
+  private static final long LOOKUP_SLICE_MILLIS = 300;
 
   private static final String[] QUERIES = {
     "select task_id, return_num from task where return_num < 50 and cost > 10.0",
@@ -39,8 +40,17 @@ public final class JdbcSqlBenchmark {
     try (Connection dst = DriverManager.getConnection("jdbc:dst:mem:bench");
         Connection h2 = DriverManager.getConnection("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
         Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-      double dstOps = lookups(dst);
-      double h2Ops = lookups(h2);
+      PreparedStatement dstLookup = lookupStatement(dst);
+      PreparedStatement h2Lookup = lookupStatement(h2);
+      opsPerSecond(dstLookup, 1_000);
+      opsPerSecond(h2Lookup, 1_000);
+      // Alternate short slices so a change in machine load affects both databases alike.
+      double dstOps = 0;
+      double h2Ops = 0;
+      for (int round = 0; round < LOOKUP_ROUNDS; round++) {
+        dstOps += opsPerSecond(dstLookup, LOOKUP_SLICE_MILLIS) / LOOKUP_ROUNDS;
+        h2Ops += opsPerSecond(h2Lookup, LOOKUP_SLICE_MILLIS) / LOOKUP_ROUNDS;
+      }
       System.out.printf(Locale.ROOT,
           "pk lookup (PreparedStatement, %,d rows): dst %,.0f ops/s, h2 %,.0f ops/s, ratio dst/h2 %.2fx%n",
           KV_ROWS, dstOps, h2Ops, dstOps / h2Ops);
@@ -59,15 +69,16 @@ public final class JdbcSqlBenchmark {
         if (dstRows != duckRows) {
           throw new IllegalStateException(NAMES[q] + ": dst returned " + dstRows + " rows, duckdb " + duckRows);
         }
-        double dstMs = medianMillis(dst, sql);
-        double duckMs = medianMillis(duck, sql);
+        double[] medians = medianMillis(dst, duck, sql);
+        double dstMs = medians[0];
+        double duckMs = medians[1];
         System.out.printf(Locale.ROOT, "%-14s (%,d rows): dst %.1f ms, duckdb %.1f ms, ratio duckdb/dst %.2fx"
             + " (>= 1 means dst is no slower)%n", NAMES[q], dstRows, dstMs, duckMs, duckMs / dstMs);
       }
     }
   }
 
-  private static double lookups(Connection c) throws Exception {
+  private static PreparedStatement lookupStatement(Connection c) throws Exception {
     try (Statement s = c.createStatement()) {
       s.execute("create table kv (id bigint primary key, val varchar(64), n int)");
     }
@@ -83,10 +94,7 @@ public final class JdbcSqlBenchmark {
       }
       p.executeBatch();
     }
-    try (PreparedStatement p = c.prepareStatement("select val, n from kv where id = ?")) {
-      opsPerSecond(p, 1_000);
-      return opsPerSecond(p, LOOKUP_MILLIS);
-    }
+    return c.prepareStatement("select val, n from kv where id = ?");
   }
 
   private static double opsPerSecond(PreparedStatement p, long millis) throws Exception {
@@ -184,18 +192,25 @@ public final class JdbcSqlBenchmark {
     return String.format(Locale.ROOT, "drv-%05d", i);
   }
 
-  private static double medianMillis(Connection c, String sql) throws Exception {
+  /** Median times of the query on both databases, timed alternately so load changes hit both. */
+  private static double[] medianMillis(Connection a, Connection b, String sql) throws Exception {
     for (int i = 0; i < 2; i++) {
-      query(c, sql);
+      query(a, sql);
+      query(b, sql);
     }
-    List<Double> times = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
+    List<Double> timesA = new ArrayList<>();
+    List<Double> timesB = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
       long start = System.nanoTime();
-      query(c, sql);
-      times.add((System.nanoTime() - start) / 1e6);
+      query(a, sql);
+      timesA.add((System.nanoTime() - start) / 1e6);
+      start = System.nanoTime();
+      query(b, sql);
+      timesB.add((System.nanoTime() - start) / 1e6);
     }
-    times.sort(null);
-    return times.get(times.size() / 2);
+    timesA.sort(null);
+    timesB.sort(null);
+    return new double[] {timesA.get(timesA.size() / 2), timesB.get(timesB.size() / 2)};
   }
 
   private static long query(Connection c, String sql) throws Exception {
