@@ -3,6 +3,7 @@ package io.dst.node;
 import io.dst.node.log.FsyncPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Objects;
  * advertisedAddress} ("host:port", null for the bound address) is what the node registers for
  * others to connect to, e.g. a fault-injecting proxy in front of it. {@code respPort} opens a Redis
  * (RESP2/3) port on the node's host: -1 (the default) keeps it closed, 0 picks a free port; {@code
- * respPassword}, when not null, makes clients AUTH first.
+ * respPassword}, when not null, makes clients AUTH first. {@code peerAddresses} ("host:port" by
+ * node id) overrides where this node reaches a given peer, before its registered address, so a test
+ * harness can put a fault-injecting proxy on each directed node-to-node link.
  *
  * <p>Timing: the ZooKeeper <b>sessionTimeout</b> is the primary's lease (a primary stops serving as
  * soon as its session is suspended); <b>failoverGrace</b> is how long the controller waits after a
@@ -23,10 +26,12 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     int nodeId, Duration sessionTimeout, Duration connectionTimeout, Duration requestTimeout,
     Duration replicaLag, Duration heartbeat, Duration failoverGrace, FsyncPolicy fsync,
     long snapshotEvery, long segmentBytes, int defaultReplicationFactor, int defaultMinInSync,
-    String advertisedAddress, int respPort, String respPassword) {
+    String advertisedAddress, int respPort, String respPassword,
+    Map<Integer, String> peerAddresses) {
 
   public NodeConfig {
     Objects.requireNonNull(zkConnect, "zkConnect");
+    peerAddresses = peerAddresses == null ? Map.of() : Map.copyOf(peerAddresses);
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(dataDir, "dataDir");
   }
@@ -42,7 +47,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
         .failoverGrace(failoverGrace).fsync(fsync).snapshotEvery(snapshotEvery)
         .segmentBytes(segmentBytes).defaultReplicationFactor(defaultReplicationFactor)
         .defaultMinInSync(defaultMinInSync).advertisedAddress(advertisedAddress)
-        .respPort(respPort).respPassword(respPassword);
+        .respPort(respPort).respPassword(respPassword).peerAddresses(peerAddresses);
   }
 
   /** Fluent builder with production defaults. */
@@ -67,6 +72,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     private String advertisedAddress;
     private int respPort = -1;
     private String respPassword;
+    private Map<Integer, String> peerAddresses = Map.of();
 
     Builder(String zkConnect, String cluster) {
       this.zkConnect = zkConnect;
@@ -163,6 +169,11 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return this;
     }
 
+    public Builder peerAddresses(Map<Integer, String> v) {
+      peerAddresses = v;
+      return this;
+    }
+
     /**
      * The production timings (6 s sessions, 2 s replica lag, 300 ms failover grace), for callers that
      * start from {@link #fastFailover()} presets but run where pauses are likely, like a shell user's
@@ -191,7 +202,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return new NodeConfig(zkConnect, cluster, host, port, dataDir, nodeId, sessionTimeout,
           connectionTimeout, requestTimeout, replicaLag, heartbeat, failoverGrace, fsync,
           snapshotEvery, segmentBytes, defaultReplicationFactor, defaultMinInSync,
-          advertisedAddress, respPort, respPassword);
+          advertisedAddress, respPort, respPassword, peerAddresses);
     }
   }
 }

@@ -89,7 +89,8 @@ public final class StoreNode implements AutoCloseable {
       store = new EmbeddedStore();
       loops = Pipelines.eventLoops("dst-node-" + nodeId, 2);
       pool = new ConnectionPool(loops, config.connectionTimeout());
-      ClusterPeers peers = new ClusterPeers(view, pool, config.requestTimeout());
+      ClusterPeers peers = new ClusterPeers(view, pool, config.requestTimeout(),
+          config.peerAddresses());
       ReplicationSettings settings = new ReplicationSettings(nodeId, incarnation,
           config.replicaLag(), config.heartbeat(), java.time.Duration.ofMillis(50), 512,
           config.snapshotEvery(), config.segmentBytes(), config.fsync());

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * Starts one store node from a plain command line and runs until killed:
  * {@code --zk HOST:PORT --cluster NAME [--port P] [--data-dir D] [--node-id N] [--host H]
  * [--session-timeout-ms MS] [--fsync always|none|interval:MS] [--advertise HOST:PORT]
- * [--fast-failover]}. Prints
+ * [--fast-failover] [--peer-address N=HOST:PORT]...} ({@code --peer-address} is repeatable: reach
+ * node N at HOST:PORT instead of its registered address). Prints
  * {@code READY <nodeId> <host>:<port>} on standard output once it serves, for process harnesses.
  */
 public final class StoreNodeMain {
@@ -19,12 +20,20 @@ public final class StoreNodeMain {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = new HashMap<>();
+    Map<Integer, String> peerAddresses = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("--")) {
         usage("unexpected argument " + a);
       }
-      if (a.equals("--fast-failover")) {
+      if (a.equals("--peer-address") && i + 1 < args.length) {
+        String v = args[++i];
+        int eq = v.indexOf('=');
+        if (eq <= 0 || v.lastIndexOf(':') < eq) {
+          usage("--peer-address needs N=HOST:PORT, got " + v);
+        }
+        peerAddresses.put(Integer.parseInt(v.substring(0, eq)), v.substring(eq + 1));
+      } else if (a.equals("--fast-failover")) {
         opts.put(a, "true");
       } else if (i + 1 < args.length) {
         opts.put(a, args[++i]);
@@ -49,6 +58,7 @@ public final class StoreNodeMain {
     if (opts.containsKey("--advertise")) {
       b.advertisedAddress(opts.get("--advertise"));
     }
+    b.peerAddresses(peerAddresses);
     if (opts.containsKey("--fsync")) {
       b.fsync(FsyncPolicy.parse(opts.get("--fsync")));
     }
@@ -68,7 +78,8 @@ public final class StoreNodeMain {
     System.err.println(problem);
     System.err.println("usage: StoreNodeMain --zk HOST:PORT --cluster NAME [--port P] "
         + "[--data-dir D] [--node-id N] [--host H] [--session-timeout-ms MS] "
-        + "[--fsync always|none|interval:MS] [--advertise HOST:PORT] [--fast-failover]");
+        + "[--fsync always|none|interval:MS] [--advertise HOST:PORT] [--fast-failover] "
+        + "[--peer-address N=HOST:PORT]...");
     System.exit(2);
   }
 }

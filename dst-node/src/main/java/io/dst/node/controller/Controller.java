@@ -6,6 +6,7 @@ import io.dst.engine.schema.Column;
 import io.dst.engine.schema.ColumnType;
 import io.dst.engine.schema.ScalarType;
 import io.dst.engine.schema.TableSchema;
+import io.dst.node.fail.Failpoints;
 import io.dst.node.meta.ClusterView;
 import io.dst.node.meta.MetadataStore;
 import io.dst.node.meta.NodeInfo;
@@ -261,6 +262,7 @@ public final class Controller implements AutoCloseable {
     }
     PartitionState next = new PartitionState(s.epoch() + 1, best, live.get(best).incarnation(),
         replicas, List.of(best));
+    Failpoints.hit("controller.before-promote");
     if (meta.casPartition(id, next, v.version()) >= 0) {
       primaryGoneSince.remove(id);
       log.warn("controller: failover of partition {}: primary {} -> node {} in epoch {} (its log "

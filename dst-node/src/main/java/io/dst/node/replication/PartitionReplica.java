@@ -4,6 +4,7 @@ import io.dst.engine.DstException;
 import io.dst.engine.ErrorCode;
 import io.dst.engine.PartitionId;
 import io.dst.engine.log.ApplyResult;
+import io.dst.node.fail.Failpoints;
 import io.dst.node.log.EpochHistory;
 import io.dst.node.log.FsyncPolicy;
 import io.dst.node.log.LogEntry;
@@ -272,7 +273,10 @@ public final class PartitionReplica implements AutoCloseable {
           "partition " + id + " has " + isr.size() + " in-sync replica(s) " + isr + " but needs "
               + minInSync + " to accept writes; retry when replicas have caught up");
     }
+    Failpoints.hit("log.before-append");
     long offset = entries.append(epoch, entry);
+    // Appended locally but not yet shipped: a crash here is the classic unreplicated-tail case.
+    Failpoints.hit("log.after-append");
     CompletableFuture<ApplyResult> f = new CompletableFuture<>();
     pending.put(offset, f);
     for (FollowerStream s : followers.values()) {
@@ -369,7 +373,9 @@ public final class PartitionReplica implements AutoCloseable {
   private boolean changeIsr(Set<Integer> newIsr, String why) {
     List<Integer> ordered = new ArrayList<>(newIsr);
     PartitionState next = config.withIsr(ordered);
+    Failpoints.hit("isr.before-cas");
     int v = meta.casPartition(id, next, configVersion);
+    Failpoints.hit("isr.after-cas");
     if (v < 0) {
       Optional<Versioned<PartitionState>> now = meta.partition(id);
       if (now.isEmpty() || now.get().value().epoch() != epoch
@@ -425,6 +431,11 @@ public final class PartitionReplica implements AutoCloseable {
         }
         entries.append(e.epoch(), e.payload());
       }
+      // Appended but not yet acknowledged (nor forced): the primary must not count this replica yet.
+      // Only for real entries, so that a failpoint does not fire on every empty heartbeat.
+      if (!batch.isEmpty()) {
+        Failpoints.hit("replica.before-ack");
+      }
       if (!batch.isEmpty() && settings.fsync().mode() == FsyncPolicy.Mode.ALWAYS) {
         entries.force();
       }
@@ -433,6 +444,10 @@ public final class PartitionReplica implements AutoCloseable {
     if (c > commit) {
       commit = c;
       applyCommitted();
+    }
+    // Everything done but the answer: a crash here loses only the acknowledgement, not the entries.
+    if (!a.entries().isEmpty()) {
+      Failpoints.hit("replica.after-ack");
     }
     return position();
   }
@@ -446,6 +461,7 @@ public final class PartitionReplica implements AutoCloseable {
     log.info("partition {}: installing the epoch {} primary's snapshot at offset {} (was at {})",
         id, s.epoch(), s.offset(), applied);
     machine.restore(s.state());
+    Failpoints.hit("snapshot.before-install");
     snapshots.save(new SnapshotStore.Snapshot(s.offset(), s.lastEpoch(), s.state()));
     entries.resetTo(s.offset());
     epochs.reset(s.lastEpoch(), s.offset());
