@@ -117,6 +117,23 @@ public final class ProcessCluster implements FaultableCluster, AutoCloseable {
         fresh.awaitLine(readyLine, startupTimeout);
     }
 
+    /**
+     * Restarts a dead {@code node} from {@code spec} instead of its last one, e.g. without the failpoints
+     * that crashed it; later restarts reuse {@code spec}.
+     */
+    public void restart(String node, JvmSpec spec) throws IOException {
+        JvmProcess old = process(node);
+        if (old.isAlive()) {
+            throw new IllegalStateException(node + " is still running (pid " + old.pid() + ")");
+        }
+        JvmProcess fresh = JvmProcess.start(spec);
+        synchronized (this) {
+            specs.put(node, spec);
+            processes.put(node, fresh);
+        }
+        fresh.awaitLine(readyLine, startupTimeout);
+    }
+
     @Override
     public void pause(String node) {
         process(node).pause();

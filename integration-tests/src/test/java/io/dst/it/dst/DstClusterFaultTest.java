@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Three real Dst store nodes, each in its own JVM behind a proxy, under a seeded nemesis that kills
- * (-9) and restarts nodes, pauses them (SIGSTOP/SIGCONT) and cuts, blackholes or delays their links,
+ * (-9) and restarts nodes, pauses them (SIGSTOP/SIGCONT) and cuts, blackholes or delays their links
+ * (client->node, node->ZooKeeper and each directed node->node link),
  * while concurrent clients write and read str keys and insert table rows. After healing, every key
  * and row is read back: no acknowledged insert may be lost, no row may come from nowhere, and every
  * key's history must be linearizable. Under {@code -Psoak} rounds repeat with successive seeds.
@@ -49,9 +50,9 @@ class DstClusterFaultTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(DstClusterFaultTest.class);
     private static final long SEED = 20261123L;
-    private static final int TABLES = 3;
+    static final int TABLES = 3;
     /** 45% reads, 35% writes, no CAS (Dst has none), 20% inserts. */
-    private static final WorkloadOptions WORKLOAD = new WorkloadOptions(4, 10, TABLES, 45, 35, 0, 20, 1_000_000, SEED);
+    static final WorkloadOptions WORKLOAD = new WorkloadOptions(4, 10, TABLES, 45, 35, 0, 20, 1_000_000, SEED);
     /** Per call, retries included: long enough to ride out a failover (about 2 s) on a loaded machine. */
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofSeconds(90);
@@ -92,7 +93,10 @@ class DstClusterFaultTest {
         WorkloadOptions options = new WorkloadOptions(WORKLOAD.clients(), WORKLOAD.keys(), WORKLOAD.tables(),
                 WORKLOAD.readPercent(), WORKLOAD.writePercent(), WORKLOAD.casPercent(), WORKLOAD.insertPercent(),
                 WORKLOAD.maxOpsPerClient(), seed);
-        try (DstNodeCluster cluster = DstNodeCluster.start(roundDir, "fault" + seed, 3, true)) {
+        // Proxies on the ZooKeeper links and on each directed node->node link (nX->nY), so the nemesis can
+        // cut or delay one replication direction alone as well as all of a node's inbound traffic (->nX).
+        try (DstNodeCluster cluster = DstNodeCluster.start(roundDir, "fault" + seed, 3,
+                new DstNodeCluster.Options(true, true, Map.of()))) {
             try (DstStoreClient admin = new DstStoreClient(cluster, Duration.ofSeconds(10))) {
                 createTables(admin);
             }
@@ -117,6 +121,9 @@ class DstClusterFaultTest {
                     summary.describe(), countInNodeLogs(roundDir, "now primary in epoch"),
                     countInNodeLogs(roundDir, "stepping down as primary"));
 
+            LOG.info("dst round seed {}: {} of the faults hit a node->node link: {}", seed,
+                    peerLinkFaults(report).size(), peerLinkFaults(report));
+
             assertThat(report.failures()).as(report::describe).isEmpty();
             assertThat(report.faultsInjected()).isEqualTo(schedule.disruptions()).isPositive();
             assertThat(summary.acknowledged()).isGreaterThan(200);
@@ -130,7 +137,7 @@ class DstClusterFaultTest {
         }
     }
 
-    private static void createTables(DstStoreClient admin) {
+    static void createTables(DstStoreClient admin) {
         for (int t = 0; t < TABLES; t++) {
             TableSchema schema = new TableSchema("t" + t,
                     List.of(new Column("id", ColumnType.of(ScalarType.STRING), true, false, false)));
@@ -141,7 +148,7 @@ class DstClusterFaultTest {
     }
 
     /** Lines containing {@code text} in every node's log (all incarnations): evidence that faults forced failovers. */
-    private static long countInNodeLogs(Path roundDir, String text) throws java.io.IOException {
+    static long countInNodeLogs(Path roundDir, String text) throws java.io.IOException {
         long n = 0;
         try (var files = java.nio.file.Files.list(roundDir)) {
             for (Path log : files.filter(f -> f.getFileName().toString().matches("n\\d+\\.log")).toList()) {
@@ -150,6 +157,14 @@ class DstClusterFaultTest {
             }
         }
         return n;
+    }
+
+    /** The disruptions applied to one direction between two nodes ({@code nX->nY}), the per-peer proxies. */
+    private static List<String> peerLinkFaults(NemesisReport report) {
+        return report.applied().stream()
+                .filter(a -> a.succeeded() && a.fault().kind().disrupts() && a.fault().target().matches("n\\d+->n\\d+"))
+                .map(a -> a.fault().kind() + " " + a.fault().target())
+                .toList();
     }
 
     private static Map<Fault.Kind, Long> faultsByKind(NemesisReport report) {
@@ -163,7 +178,7 @@ class DstClusterFaultTest {
     }
 
     /** Reads each key until a read succeeds; every attempt is recorded, since a final read is an operation too. */
-    private static void readEveryKeyOnceHealthy(DstStoreClient reader, History history) {
+    static void readEveryKeyOnceHealthy(DstStoreClient reader, History history) {
         for (int k = 0; k < WORKLOAD.keys(); k++) {
             String key = "k" + k;
             await().atMost(SETTLE).until(() -> {
@@ -179,7 +194,7 @@ class DstClusterFaultTest {
         }
     }
 
-    private static List<SetCheckResult> checkEveryTable(DstStoreClient reader, List<Operation> ops) {
+    static List<SetCheckResult> checkEveryTable(DstStoreClient reader, List<Operation> ops) {
         List<SetCheckResult> results = new ArrayList<>();
         for (int t = 0; t < TABLES; t++) {
             String table = "t" + t;
