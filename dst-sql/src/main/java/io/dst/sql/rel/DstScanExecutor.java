@@ -193,44 +193,29 @@ public final class DstScanExecutor {
     AggregateSpec spec = new AggregateSpec(filter, agg.groupBy(), agg.calls());
     int groups = agg.groupBy().length;
     List<AggregateCall> calls = agg.calls();
-    // One group column (the common case) keys the map by its value; several by a List of them.
-    Map<Object, Object[]> merged = new LinkedHashMap<>();
-    // Partitions aggregate independently, so they run in parallel; merging stays on this thread.
+    // Partitions aggregate independently, so they run in parallel.
     List<List<Object[]>> partials = IntStream.range(0, data.partitionCount()).parallel()
         .mapToObj(p -> data.aggregate(p, spec)).toList();
-    for (List<Object[]> partition : partials) {
-      for (Object[] partial : partition) {
-        Object key;
-        if (groups == 1) {
-          key = Values.toInternal(partial[0]);
-          if (key == null) {
-            key = NULL_KEY;
-          }
-        } else {
-          Object[] keyValues = new Object[groups];
-          for (int g = 0; g < groups; g++) {
-            keyValues[g] = Values.toInternal(partial[g]);
-          }
-          key = Arrays.asList(keyValues);
-        }
-        Object[] state = merged.get(key);
-        if (state == null) {
-          state = new Object[calls.size()];
-          merged.put(key, state);
-          for (int c = 0; c < calls.size(); c++) {
-            state[c] = copyPartial(partial[groups + c]);
-          }
-        } else {
-          for (int c = 0; c < calls.size(); c++) {
-            state[c] = mergePartial(calls.get(c), state[c], partial[groups + c]);
-          }
-        }
-      }
+    int total = partials.stream().mapToInt(List::size).sum();
+    // The merge is a hash lookup per partial group and was the single-threaded bottleneck of large
+    // group-bys, so above a few thousand partial groups it is split into key-hash shards merged in
+    // parallel; their output order (shard by shard) still depends only on the data.
+    int shards = total < PARALLEL_MERGE_ROWS ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
+    List<Map<Object, Object[]>> shardMaps = IntStream.range(0, shards).parallel()
+        .mapToObj(s -> mergeShard(partials, groups, calls, s, shards, total / shards)).toList();
+    Map<Object, Object[]> first = shardMaps.get(0);
+    if (first.isEmpty() && groups == 0) {
+      first.put(List.of(), emptyState(calls));
     }
-    if (merged.isEmpty() && groups == 0) {
-      merged.put(List.of(), emptyState(calls));
+    List<Object[]> rows = new ArrayList<>(shardMaps.stream().mapToInt(Map::size).sum());
+    for (Map<Object, Object[]> merged : shardMaps) {
+      appendRows(merged, groups, calls, agg, rows);
     }
-    List<Object[]> rows = new ArrayList<>(merged.size());
+    return rows;
+  }
+
+  private static void appendRows(Map<Object, Object[]> merged, int groups, List<AggregateCall> calls,
+      DstAggregate agg, List<Object[]> rows) {
     for (Map.Entry<Object, Object[]> e : merged.entrySet()) {
       Object[] row = new Object[groups + calls.size()];
       if (groups == 1) {
@@ -246,7 +231,61 @@ public final class DstScanExecutor {
       }
       rows.add(row);
     }
-    return rows;
+  }
+
+  /** Partial groups above which merging runs in parallel shards. */
+  private static final int PARALLEL_MERGE_ROWS = 8192;
+
+  /**
+   * Merges the partial groups whose key falls into {@code shard} of {@code shards}, in partition
+   * then first-seen order. One group column (the common case) keys the map by its value; several by
+   * a List of them.
+   */
+  private static Map<Object, Object[]> mergeShard(List<List<Object[]>> partials, int groups,
+      List<AggregateCall> calls, int shard, int shards, int expected) {
+    Map<Object, Object[]> merged = new LinkedHashMap<>(Math.max(16, expected * 4 / 3 + 1));
+    for (List<Object[]> partition : partials) {
+      for (Object[] partial : partition) {
+        Object key;
+        if (groups == 1) {
+          key = Values.toInternal(partial[0]);
+          if (key == null) {
+            key = NULL_KEY;
+          }
+        } else {
+          Object[] keyValues = new Object[groups];
+          for (int g = 0; g < groups; g++) {
+            keyValues[g] = Values.toInternal(partial[g]);
+          }
+          key = Arrays.asList(keyValues);
+        }
+        if (shards > 1 && shardOf(key, shards) != shard) {
+          continue;
+        }
+        Object[] state = merged.get(key);
+        if (state == null) {
+          state = new Object[calls.size()];
+          merged.put(key, state);
+          for (int c = 0; c < calls.size(); c++) {
+            state[c] = copyPartial(partial[groups + c]);
+          }
+        } else {
+          for (int c = 0; c < calls.size(); c++) {
+            state[c] = mergePartial(calls.get(c), state[c], partial[groups + c]);
+          }
+        }
+      }
+    }
+    return merged;
+  }
+
+  /** The shard of a merge key; the null key's identity hash would vary between runs. */
+  private static int shardOf(Object key, int shards) {
+    if (key == NULL_KEY) {
+      return 0;
+    }
+    int h = key.hashCode();
+    return Math.floorMod(h ^ (h >>> 16), shards);
   }
 
   private static Object[] emptyState(List<AggregateCall> calls) {
