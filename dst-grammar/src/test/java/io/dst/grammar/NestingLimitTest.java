@@ -51,4 +51,12 @@ class NestingLimitTest {
       assertThat(tooLong.getMessage()).startsWith("line 1:");
     }
   }
+
+  @Test
+  void shouldKeepCountingLinesAfterAnUnterminatedString() {
+    String script = "str.put \"k \n" + nested(200);
+    assertThatThrownBy(() -> DstParser.parseScript(script))
+        .isInstanceOf(ParseException.class)
+        .hasMessageStartingWith("line 2:");
+  }
 }

@@ -26,8 +26,11 @@ final class NestingGuard {
         while (j < n && text.charAt(j) != '"' && text.charAt(j) != '\n') {
           j += text.charAt(j) == '\\' ? 2 : 1;
         }
-        column += Math.min(j, n - 1) - i + 1;
-        i = Math.min(j, n - 1);
+        // Stop on the closing quote, or just before the new line that ends an unterminated string
+        // so that the line is still counted below.
+        int last = j < n && text.charAt(j) == '"' ? j : Math.min(j, n) - 1;
+        column += last - i + 1;
+        i = last;
         continue;
       }
       if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
