@@ -36,6 +36,22 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     Objects.requireNonNull(dataDir, "dataDir");
   }
 
+  /**
+   * Parses one {@code N=HOST:PORT} peer-address override into {@code into}; fails with a message
+   * naming the bad value, for the command lines of {@code StoreNodeMain} and {@code bin/dst node}.
+   */
+  public static void parsePeerAddress(String value, Map<Integer, String> into) {
+    int eq = value.indexOf('=');
+    if (eq <= 0 || value.lastIndexOf(':') < eq) {
+      throw new IllegalArgumentException("--peer-address needs N=HOST:PORT, got " + value);
+    }
+    try {
+      into.put(Integer.parseInt(value.substring(0, eq)), value.substring(eq + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--peer-address needs a numeric node id, got " + value);
+    }
+  }
+
   public static Builder builder(String zkConnect, String cluster) {
     return new Builder(zkConnect, cluster);
   }

@@ -193,6 +193,22 @@ public final class StoreNode implements AutoCloseable {
   }
 
   /** Stops serving, leaves the cluster (its ephemeral znode goes at once) and releases resources. */
+  /**
+   * Starts a node, tells {@code onReady} once it serves, and blocks until the JVM shuts down (a
+   * signal or System.exit), closing the node on the way out: the whole life of a node process.
+   */
+  public static void runUntilShutdown(NodeConfig config, java.util.function.Consumer<StoreNode> onReady)
+      throws InterruptedException {
+    StoreNode node = new StoreNode(config).start();
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "dst-node-shutdown"));
+    onReady.accept(node);
+    stopped.await();
+  }
+
   @Override
   public void close() {
     closeQuietly(controller);

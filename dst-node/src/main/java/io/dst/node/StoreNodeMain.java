@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts one store node from a plain command line and runs until killed:
@@ -27,12 +26,11 @@ public final class StoreNodeMain {
         usage("unexpected argument " + a);
       }
       if (a.equals("--peer-address") && i + 1 < args.length) {
-        String v = args[++i];
-        int eq = v.indexOf('=');
-        if (eq <= 0 || v.lastIndexOf(':') < eq) {
-          usage("--peer-address needs N=HOST:PORT, got " + v);
+        try {
+          NodeConfig.parsePeerAddress(args[++i], peerAddresses);
+        } catch (IllegalArgumentException e) {
+          usage(e.getMessage());
         }
-        peerAddresses.put(Integer.parseInt(v.substring(0, eq)), v.substring(eq + 1));
       } else if (a.equals("--fast-failover")) {
         opts.put(a, "true");
       } else if (i + 1 < args.length) {
@@ -62,16 +60,11 @@ public final class StoreNodeMain {
     if (opts.containsKey("--fsync")) {
       b.fsync(FsyncPolicy.parse(opts.get("--fsync")));
     }
-    StoreNode node = new StoreNode(b.build()).start();
-    CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      done.countDown();
-    }, "dst-node-shutdown"));
-    System.out.println("READY " + node.nodeId() + " " + node.address().getHostString() + ":"
-        + node.address().getPort());
-    System.out.flush();
-    done.await();
+    StoreNode.runUntilShutdown(b.build(), node -> {
+      System.out.println("READY " + node.nodeId() + " " + node.address().getHostString() + ":"
+          + node.address().getPort());
+      System.out.flush();
+    });
   }
 
   private static void usage(String problem) {

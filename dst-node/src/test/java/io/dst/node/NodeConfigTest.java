@@ -22,4 +22,24 @@ class NodeConfigTest {
     assertThat(config.peerAddresses()).containsOnly(Map.entry(2, "127.0.0.1:4002"), Map.entry(3, "127.0.0.1:4003"));
     assertThat(config.toBuilder().build().peerAddresses()).isEqualTo(config.peerAddresses());
   }
+
+  @Test
+  void shouldParsePeerAddressOverridesFromTheCommandLineForm() {
+    Map<Integer, String> into = new HashMap<>();
+    NodeConfig.parsePeerAddress("2=127.0.0.1:4002", into);
+    NodeConfig.parsePeerAddress("3=[::1]:4003", into);
+    assertThat(into).containsOnly(Map.entry(2, "127.0.0.1:4002"), Map.entry(3, "[::1]:4003"));
+  }
+
+  @Test
+  void shouldRejectMalformedPeerAddressesNamingTheValue() {
+    Map<Integer, String> into = new HashMap<>();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NodeConfig.parsePeerAddress("127.0.0.1:4002", into))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--peer-address needs N=HOST:PORT, got 127.0.0.1:4002");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NodeConfig.parsePeerAddress("two=h:1", into))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--peer-address needs a numeric node id, got two=h:1");
+    assertThat(into).isEmpty();
+  }
 }

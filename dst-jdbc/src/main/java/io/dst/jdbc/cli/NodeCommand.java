@@ -6,7 +6,6 @@ import io.dst.node.log.FsyncPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -53,6 +52,10 @@ final class NodeCommand implements Callable<Integer> {
       description = "Address published for clients and peers (e.g. a proxy in front of the node).")
   String advertise;
 
+  @Option(names = "--peer-address", paramLabel = "N=HOST:PORT",
+      description = "Reach peer node N at this address instead of its registered one (repeatable).")
+  java.util.List<String> peerAddressOptions = new java.util.ArrayList<>();
+
   @Option(names = "--redis-port", defaultValue = "-1",
       description = "Open a Redis (RESP) port for the str and dict data (-1: none, 0: any free port).")
   int redisPort;
@@ -62,26 +65,27 @@ final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    java.util.Map<Integer, String> peers = new java.util.HashMap<>();
+    try {
+      peerAddressOptions.forEach(value -> NodeConfig.parsePeerAddress(value, peers));
+    } catch (IllegalArgumentException e) {
+      cli.err.println("Error: " + e.getMessage());
+      return 2;
+    }
     NodeConfig.Builder config = NodeConfig.builder(zk, cluster)
         .host(host).port(port).dataDir(dataDir).nodeId(nodeId).fsync(FsyncPolicy.parse(fsync))
-        .respPort(redisPort).respPassword(redisPassword);
+        .respPort(redisPort).respPassword(redisPassword).peerAddresses(peers);
     if (sessionTimeoutMs != null) {
       config.sessionTimeout(Duration.ofMillis(sessionTimeoutMs));
     }
     if (advertise != null) {
       config.advertisedAddress(advertise);
     }
-    StoreNode node = new StoreNode(config.build()).start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "dst-node-shutdown"));
-    cli.out.println("node " + node.nodeId() + " serving cluster " + cluster + " on "
-        + node.address().getHostString() + ":" + node.address().getPort()
+    StoreNode.runUntilShutdown(config.build(), node -> cli.out.println("node " + node.nodeId()
+        + " serving cluster " + cluster + " on " + node.address().getHostString() + ":"
+        + node.address().getPort()
         + (node.respAddress() == null ? "" : ", Redis protocol on port " + node.respAddress().getPort())
-        + " (Ctrl-C stops it)");
-    stopped.await();
+        + " (Ctrl-C stops it)"));
     return 0;
   }
 }
