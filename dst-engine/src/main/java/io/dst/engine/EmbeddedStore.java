@@ -424,6 +424,22 @@ public final class EmbeddedStore implements DataStore {
     return t;
   }
 
+  /**
+   * Approximate bytes held by one table's partitions (columns, dictionaries, indexes), 0 for an
+   * unknown table; takes each partition's read lock in turn, so it is for metrics, not hot paths.
+   */
+  public long tableBytes(String name) {
+    TableState t = catalog.get(name.toLowerCase(java.util.Locale.ROOT));
+    if (t == null) {
+      return 0;
+    }
+    long n = 0;
+    for (int p = 0; p < t.partitionCount(); p++) {
+      n += t.slot(p).read(TablePartition::bytes);
+    }
+    return n;
+  }
+
   /** Approximate bytes held by all table partitions (columns, dictionaries, indexes). */
   public long tableBytes() {
     long n = 0;

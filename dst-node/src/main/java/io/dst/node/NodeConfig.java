@@ -15,7 +15,9 @@ import java.util.Objects;
  * (RESP2/3) port on the node's host: -1 (the default) keeps it closed, 0 picks a free port; {@code
  * respPassword}, when not null, makes clients AUTH first. {@code peerAddresses} ("host:port" by
  * node id) overrides where this node reaches a given peer, before its registered address, so a test
- * harness can put a fault-injecting proxy on each directed node-to-node link.
+ * harness can put a fault-injecting proxy on each directed node-to-node link. {@code metricsPort}
+ * serves Prometheus metrics over HTTP at {@code /metrics} on the node's host: -1 (the default)
+ * keeps it closed, 0 picks a free port.
  *
  * <p>Timing: the ZooKeeper <b>sessionTimeout</b> is the primary's lease (a primary stops serving as
  * soon as its session is suspended); <b>failoverGrace</b> is how long the controller waits after a
@@ -27,7 +29,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     Duration replicaLag, Duration heartbeat, Duration failoverGrace, FsyncPolicy fsync,
     long snapshotEvery, long segmentBytes, int defaultReplicationFactor, int defaultMinInSync,
     String advertisedAddress, int respPort, String respPassword,
-    Map<Integer, String> peerAddresses) {
+    Map<Integer, String> peerAddresses, int metricsPort) {
 
   public NodeConfig {
     Objects.requireNonNull(zkConnect, "zkConnect");
@@ -63,7 +65,8 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
         .failoverGrace(failoverGrace).fsync(fsync).snapshotEvery(snapshotEvery)
         .segmentBytes(segmentBytes).defaultReplicationFactor(defaultReplicationFactor)
         .defaultMinInSync(defaultMinInSync).advertisedAddress(advertisedAddress)
-        .respPort(respPort).respPassword(respPassword).peerAddresses(peerAddresses);
+        .respPort(respPort).respPassword(respPassword).peerAddresses(peerAddresses)
+        .metricsPort(metricsPort);
   }
 
   /** Fluent builder with production defaults. */
@@ -89,6 +92,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     private int respPort = -1;
     private String respPassword;
     private Map<Integer, String> peerAddresses = Map.of();
+    private int metricsPort = -1;
 
     Builder(String zkConnect, String cluster) {
       this.zkConnect = zkConnect;
@@ -190,6 +194,12 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return this;
     }
 
+    /** HTTP port for Prometheus metrics at /metrics: -1 (default) none, 0 any free port. */
+    public Builder metricsPort(int v) {
+      metricsPort = v;
+      return this;
+    }
+
     /**
      * The production timings (6 s sessions, 2 s replica lag, 300 ms failover grace), for callers that
      * start from {@link #fastFailover()} presets but run where pauses are likely, like a shell user's
@@ -218,7 +228,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return new NodeConfig(zkConnect, cluster, host, port, dataDir, nodeId, sessionTimeout,
           connectionTimeout, requestTimeout, replicaLag, heartbeat, failoverGrace, fsync,
           snapshotEvery, segmentBytes, defaultReplicationFactor, defaultMinInSync,
-          advertisedAddress, respPort, respPassword, peerAddresses);
+          advertisedAddress, respPort, respPassword, peerAddresses, metricsPort);
     }
   }
 }

@@ -56,6 +56,8 @@ public final class StoreNode implements AutoCloseable {
   private int nodeId = -1;
   private InetSocketAddress address;
   private io.dst.node.resp.RespEndpoint resp;
+  private io.dst.node.metrics.NodeMetrics metrics;
+  private io.dst.node.metrics.MetricsHttpServer metricsHttp;
 
   public StoreNode(NodeConfig config) {
     this.config = config;
@@ -107,8 +109,14 @@ public final class StoreNode implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      server = new NodeServer(loops,
-          new NodeRequestHandler(replicas, new QueryExecutor(store), incarnation, bulkReads));
+      io.dst.node.transport.RequestHandler handler =
+          new NodeRequestHandler(replicas, new QueryExecutor(store), incarnation, bulkReads);
+      if (config.metricsPort() >= 0) {
+        metrics = new io.dst.node.metrics.NodeMetrics(nodeId);
+        metrics.watch(replicas, store);
+        handler = metrics.instrument(handler);
+      }
+      server = new NodeServer(loops, handler);
       address = server.bind(config.host(), config.port());
       replicas.start();
       NodeInfo info = new NodeInfo(nodeId, config.host(), address.getPort(), incarnation);
@@ -131,9 +139,16 @@ public final class StoreNode implements AutoCloseable {
       if (config.respPort() >= 0) {
         resp = io.dst.node.resp.RespEndpoint.start(config.zkConnect(), config.cluster(),
             config.connectionTimeout().multipliedBy(4), config.host(), config.respPort(),
-            config.respPassword());
+            config.respPassword(), metrics == null ? io.dst.node.resp.CommandObserver.NONE
+                : metrics.redisCommands());
         log.info("node {} serves the Redis protocol on {}:{}", nodeId, config.host(),
             resp.address().getPort());
+      }
+      if (metrics != null) {
+        metricsHttp = io.dst.node.metrics.MetricsHttpServer.start(config.host(),
+            config.metricsPort(), metrics, "dst-node-" + nodeId + "-metrics");
+        log.info("node {} serves Prometheus metrics on http://{}:{}/metrics", nodeId,
+            config.host(), metricsHttp.address().getPort());
       }
       log.info("node {} ready on {}:{} (cluster {}, zookeeper {}, data {}, incarnation {})", nodeId,
           config.host(), address.getPort(), config.cluster(), config.zkConnect(),
@@ -165,6 +180,11 @@ public final class StoreNode implements AutoCloseable {
   /** The bound Redis port's address, or null when the node has none (respPort -1). */
   public InetSocketAddress respAddress() {
     return resp == null ? null : resp.address();
+  }
+
+  /** The bound metrics port's address, or null when the node has none (metricsPort -1). */
+  public InetSocketAddress metricsAddress() {
+    return metricsHttp == null ? null : metricsHttp.address();
   }
 
   public int nodeId() {
@@ -220,6 +240,7 @@ public final class StoreNode implements AutoCloseable {
       }
     }
     closeQuietly(resp);
+    closeQuietly(metricsHttp);
     closeQuietly(server);
     closeQuietly(replicas);
     if (bulkReads != null) {
@@ -231,6 +252,7 @@ public final class StoreNode implements AutoCloseable {
       loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     }
     closeQuietly(zk);
+    closeQuietly(metrics);
     if (nodeId >= 0) {
       log.info("node {} stopped", nodeId);
     }

@@ -145,6 +145,29 @@ public final class PartitionReplica implements AutoCloseable {
     return entries.end() > entries.start() ? entries.lastEpoch() : lastSnapshotEpoch;
   }
 
+  /**
+   * How many replicas the partition's configuration lists, as this replica last adopted it as
+   * primary (0 on a replica that has not been primary). For metrics.
+   */
+  public synchronized int replicaCount() {
+    return config == null ? 0 : config.replicas().size();
+  }
+
+  /**
+   * On a primary, how many log entries follower {@code node} is behind this log end as last
+   * acknowledged in this epoch; -1 when this replica is not primary, does not stream to that node,
+   * or has no acknowledgement from it yet. For metrics.
+   */
+  public synchronized long followerLag(int node) {
+    FollowerStream f = role == Role.PRIMARY ? followers.get(node) : null;
+    return f == null || f.match < 0 ? -1 : Math.max(0, entries.end() - f.match);
+  }
+
+  /** The nodes this replica streams its log to while primary (empty on a follower). For metrics. */
+  public synchronized java.util.Set<Integer> followerNodes() {
+    return role == Role.PRIMARY ? java.util.Set.copyOf(followers.keySet()) : java.util.Set.of();
+  }
+
   /** Whether this replica may answer reads and writes now: primary, lease held, not closed. */
   public boolean isServing() {
     return serving;

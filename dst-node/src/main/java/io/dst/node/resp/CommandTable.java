@@ -23,6 +23,12 @@ public final class CommandTable {
   private final Map<String, CommandSpec> byName = new HashMap<>();
   private CommandSpec[] fastSlots = new CommandSpec[1];
   private byte[][] fastNames = new byte[1][];
+  private CommandObserver observer = CommandObserver.NONE;
+
+  /** Installs the observer told about every dispatched command (metrics); set before serving. */
+  void observer(CommandObserver observer) {
+    this.observer = observer == null ? CommandObserver.NONE : observer;
+  }
 
   public CommandTable add(String name, int arity, String flags, int firstKey, int lastKey, int step,
       String group, String summary, CommandHandler handler) {
@@ -108,6 +114,9 @@ public final class CommandTable {
   /** Runs one request and writes its one reply. */
   public void dispatch(RespCommand command, ClientSession session, RespWriter out) {
     CommandSpec spec = lookup(command.raw(0));
+    CommandObserver obs = observer;
+    long start = obs == CommandObserver.NONE ? 0 : System.nanoTime();
+    boolean failed = true;
     try {
       if (spec == null) {
         throw unknownCommand(command);
@@ -119,6 +128,7 @@ public final class CommandTable {
         throw new RespError("NOAUTH Authentication required.");
       }
       spec.handler().execute(command, session, out);
+      failed = false;
     } catch (RespError e) {
       out.error(e.line());
     } catch (DstException e) {
@@ -126,6 +136,10 @@ public final class CommandTable {
     } catch (RuntimeException e) {
       LOG.warn("command {} from {} failed", command.lowerName(0), session.remoteAddress(), e);
       out.error("ERR internal error: " + e);
+    } finally {
+      if (obs != CommandObserver.NONE) {
+        obs.completed(spec == null ? "unknown" : spec.name(), System.nanoTime() - start, failed);
+      }
     }
   }
 

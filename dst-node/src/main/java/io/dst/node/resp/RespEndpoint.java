@@ -32,11 +32,17 @@ public final class RespEndpoint implements AutoCloseable {
   /** Connects a cluster client and binds the port; on failure nothing is left open. */
   public static RespEndpoint start(String zkConnect, String clusterName, Duration timeout,
       String host, int port, String password) {
+    return start(zkConnect, clusterName, timeout, host, port, password, CommandObserver.NONE);
+  }
+
+  /** As {@link #start(String, String, Duration, String, int, String)}, telling {@code observer}. */
+  public static RespEndpoint start(String zkConnect, String clusterName, Duration timeout,
+      String host, int port, String password, CommandObserver observer) {
     ClusterDataStore cluster = ClusterDataStore.connect(zkConnect, clusterName, timeout);
     ExecutorService workers =
         Executors.newFixedThreadPool(WORKERS, new DefaultThreadFactory("dst-resp-worker", true));
     RespServer server = RespServer.builder(cluster.kv()).password(password)
-        .blockingExecutor(workers).build();
+        .blockingExecutor(workers).commandObserver(observer).build();
     try {
       return new RespEndpoint(cluster, workers, server, server.start(host, port));
     } catch (RuntimeException e) {

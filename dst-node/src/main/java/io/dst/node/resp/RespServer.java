@@ -64,6 +64,7 @@ public final class RespServer implements AutoCloseable {
     this.ioThreads = b.ioThreads;
     this.clock = b.clock;
     this.nativeTransport = b.nativeTransport;
+    table.observer(b.observer);
     new StringCommands(kv, ExpiringKv.over(kv), clock).registerInto(table);
     new HashCommands(kv).registerInto(table);
     new KeyspaceCommands(kv).registerInto(table);
@@ -161,6 +162,7 @@ public final class RespServer implements AutoCloseable {
     private int ioThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
     private LongSupplier clock = System::currentTimeMillis;
     private boolean nativeTransport = true;
+    private CommandObserver observer = CommandObserver.NONE;
 
     private Builder(KvStore kv) {
       this.kv = Objects.requireNonNull(kv, "kv");
@@ -208,6 +210,12 @@ public final class RespServer implements AutoCloseable {
     /** Whether the server's own loops may use native epoll (the default) rather than NIO. */
     public Builder nativeTransport(boolean allowed) {
       this.nativeTransport = allowed;
+      return this;
+    }
+
+    /** Told about every command with its latency and outcome (metrics); none by default. */
+    public Builder commandObserver(CommandObserver observer) {
+      this.observer = observer;
       return this;
     }
 
