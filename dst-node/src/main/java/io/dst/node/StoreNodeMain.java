@@ -10,8 +10,9 @@ import java.util.Map;
  * Starts one store node from a plain command line and runs until killed:
  * {@code --zk HOST:PORT --cluster NAME [--port P] [--data-dir D] [--node-id N] [--host H]
  * [--session-timeout-ms MS] [--fsync always|none|interval:MS] [--advertise HOST:PORT]
- * [--fast-failover] [--peer-address N=HOST:PORT]...} ({@code --peer-address} is repeatable: reach
- * node N at HOST:PORT instead of its registered address). Prints
+ * [--fast-failover] [--peer-address N=HOST:PORT]... [--metrics-port P]} ({@code --peer-address} is
+ * repeatable: reach node N at HOST:PORT instead of its registered address; {@code --metrics-port}
+ * serves Prometheus metrics at http://HOST:P/metrics, 0 for a free port). Prints
  * {@code READY <nodeId> <host>:<port>} on standard output once it serves, for process harnesses.
  */
 public final class StoreNodeMain {
@@ -57,6 +58,9 @@ public final class StoreNodeMain {
       b.advertisedAddress(opts.get("--advertise"));
     }
     b.peerAddresses(peerAddresses);
+    if (opts.containsKey("--metrics-port")) {
+      b.metricsPort(Integer.parseInt(opts.get("--metrics-port")));
+    }
     if (opts.containsKey("--fsync")) {
       b.fsync(FsyncPolicy.parse(opts.get("--fsync")));
     }
@@ -72,7 +76,7 @@ public final class StoreNodeMain {
     System.err.println("usage: StoreNodeMain --zk HOST:PORT --cluster NAME [--port P] "
         + "[--data-dir D] [--node-id N] [--host H] [--session-timeout-ms MS] "
         + "[--fsync always|none|interval:MS] [--advertise HOST:PORT] [--fast-failover] "
-        + "[--peer-address N=HOST:PORT]...");
+        + "[--peer-address N=HOST:PORT]... [--metrics-port P]");
     System.exit(2);
   }
 }

@@ -33,13 +33,22 @@ final class LocalCommand implements Callable<Integer> {
       description = "Open Redis (RESP) ports: node i listens on PORT+i-1 (0: free ports; default: none).")
   int redisPort;
 
-  /** Production timeouts (a shell user's machine pauses) and, if asked, a Redis port per node. */
+  @Option(names = "--metrics-port", defaultValue = "-1", paramLabel = "PORT",
+      description = "Serve Prometheus metrics over HTTP: node i on PORT+i-1 (0: free ports; default: none).")
+  int metricsPort;
+
+  /** Production timeouts (a shell user's machine pauses) and, if asked, Redis and metrics ports. */
   private NodeConfig.Builder configureNode(NodeConfig.Builder node) {
     node.standardTimeouts();
     if (redisPort > 0) {
       node.respPort(redisPort + node.build().nodeId() - 1);
     } else if (redisPort == 0) {
       node.respPort(0);
+    }
+    if (metricsPort > 0) {
+      node.metricsPort(metricsPort + node.build().nodeId() - 1);
+    } else if (metricsPort == 0) {
+      node.metricsPort(0);
     }
     return node;
   }
@@ -64,6 +73,14 @@ final class LocalCommand implements Callable<Integer> {
           ports.append(ports.length() == 0 ? "" : ", ").append(node.respAddress().getPort());
         }
         cli.err.println("Redis protocol on 127.0.0.1 port(s) " + ports);
+      }
+      if (metricsPort >= 0) {
+        StringBuilder urls = new StringBuilder();
+        for (var node : cluster.nodes()) {
+          urls.append(urls.length() == 0 ? "" : ", ").append("http://127.0.0.1:")
+              .append(node.metricsAddress().getPort()).append("/metrics");
+        }
+        cli.err.println("Prometheus metrics at " + urls);
       }
       ShellCommand shell = new ShellCommand();
       shell.cli = cli;

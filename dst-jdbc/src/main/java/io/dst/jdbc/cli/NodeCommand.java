@@ -63,6 +63,10 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--redis-password", description = "Password Redis clients must AUTH with.")
   String redisPassword;
 
+  @Option(names = "--metrics-port", defaultValue = "-1", paramLabel = "PORT",
+      description = "Serve Prometheus metrics at http://HOST:PORT/metrics (-1: none, 0: any free port).")
+  int metricsPort;
+
   @Override
   public Integer call() throws InterruptedException {
     java.util.Map<Integer, String> peers = new java.util.HashMap<>();
@@ -74,7 +78,8 @@ final class NodeCommand implements Callable<Integer> {
     }
     NodeConfig.Builder config = NodeConfig.builder(zk, cluster)
         .host(host).port(port).dataDir(dataDir).nodeId(nodeId).fsync(FsyncPolicy.parse(fsync))
-        .respPort(redisPort).respPassword(redisPassword).peerAddresses(peers);
+        .respPort(redisPort).respPassword(redisPassword).peerAddresses(peers)
+        .metricsPort(metricsPort);
     if (sessionTimeoutMs != null) {
       config.sessionTimeout(Duration.ofMillis(sessionTimeoutMs));
     }
@@ -85,6 +90,8 @@ final class NodeCommand implements Callable<Integer> {
         + " serving cluster " + cluster + " on " + node.address().getHostString() + ":"
         + node.address().getPort()
         + (node.respAddress() == null ? "" : ", Redis protocol on port " + node.respAddress().getPort())
+        + (node.metricsAddress() == null ? ""
+            : ", metrics on http://" + host + ":" + node.metricsAddress().getPort() + "/metrics")
         + " (Ctrl-C stops it)"));
     return 0;
   }

@@ -30,6 +30,18 @@ class CliProcessTest {
   }
 
   @Test
+  void aLocalClusterWithMetricsPortsPrintsEachNodesScrapeUrl(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("script.dst");
+    Files.writeString(script, "str.put \"k\" \"v\"\n");
+    ChildProcess.Result r = ChildProcess.run(dir, "", "local", "--nodes", "2", "--metrics-port", "0",
+        "-f", script.toString());
+    assertThat(r.out()).as("stderr: %s", r.err()).isEqualTo("\"ok\"\n");
+    assertThat(r.err()).containsPattern(
+        "Prometheus metrics at http://127\\.0\\.0\\.1:\\d+/metrics, http://127\\.0\\.0\\.1:\\d+/metrics\n");
+    assertThat(r.status()).isZero();
+  }
+
+  @Test
   void theSqlConsoleRunsPipedSqlThroughSqlline() throws Exception {
     ChildProcess.Result r = ChildProcess.run(SCHEMA_DIR, """
         CREATE TABLE t (id VARCHAR PRIMARY KEY, n INTEGER);
