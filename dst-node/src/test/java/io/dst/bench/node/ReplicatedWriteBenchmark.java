@@ -41,7 +41,7 @@ public final class ReplicatedWriteBenchmark {
     System.exit(0);
   }
 
-  private static double run(ClusterDataStore store, String table, int rf, int minIsr,
+  static double run(ClusterDataStore store, String table, int rf, int minIsr,
       int clients, int seconds, int warmup) throws Exception {
     TableSchema schema = new TableSchema(table, List.of(
         new Column("id", ColumnType.of(ScalarType.LONG), true, false, false),
