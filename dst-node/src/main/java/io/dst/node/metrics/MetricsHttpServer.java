@@ -14,15 +14,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's metrics port: {@code GET /metrics} (or HEAD) answers the Prometheus text format, any
- * other path 404 and any other method on /metrics 405. It runs on the JDK's HTTP server with one
- * daemon thread of its own, so a slow scraper never touches the data path, and a request the JDK
- * cannot parse only closes that connection.
+ * other path 404 and any other method on /metrics 405. It runs on the JDK's HTTP server with two
+ * daemon threads of its own, so a slow scraper never touches the data path, and a request the JDK
+ * cannot parse only closes that connection. The JDK server reads a request on an executor thread
+ * and by default waits for it forever, so a client that stops mid-request would pin a thread; unless
+ * the JVM was started with them, this sets the JDK's {@code sun.net.httpserver.maxReqTime} (5 s) and
+ * {@code maxRspTime} (30 s) limits, which apply to every JDK HTTP server in the process.
  */
 public final class MetricsHttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MetricsHttpServer.class);
   static final String PATH = "/metrics";
   /** What {@link NodeMetrics#scrape} writes: the Prometheus text exposition format 0.0.4. */
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private static final int THREADS = 2;
+
+  static {
+    // Read once, when the JDK's server configuration class loads, i.e. before the first server.
+    System.setProperty("sun.net.httpserver.maxReqTime",
+        System.getProperty("sun.net.httpserver.maxReqTime", "5"));
+    System.setProperty("sun.net.httpserver.maxRspTime",
+        System.getProperty("sun.net.httpserver.maxRspTime", "30"));
+  }
 
   private final HttpServer server;
   private final ExecutorService thread;
@@ -36,7 +49,7 @@ public final class MetricsHttpServer implements AutoCloseable {
   public static MetricsHttpServer start(String host, int port, NodeMetrics metrics, String name)
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    ExecutorService thread = Executors.newFixedThreadPool(THREADS, r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;

@@ -214,6 +214,30 @@ class NodeMetricsTest {
     assertThat(store.kv().get("after-garbage")).isEqualTo("still-here");
   }
 
+  @Test
+  void clientsThatStopMidRequestDoNotBlockTheMetricsPortForLong() throws Exception {
+    StoreNode node = cluster.node(2);
+    InetSocketAddress at = node.metricsAddress();
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) { // more than the server's threads
+        Socket s = new Socket(at.getAddress(), at.getPort());
+        s.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\nX-Half".getBytes(
+            StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        stalled.add(s);
+      }
+      // The JDK server drops a request still incomplete after maxReqTime (5 s) and serves on.
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(node, "/metrics"))
+          .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
+
   private static List<PrometheusText> scrapeAll() throws Exception {
     List<PrometheusText> out = new ArrayList<>();
     for (StoreNode n : cluster.nodes()) {
