@@ -137,6 +137,15 @@ public final class EmbeddedStore implements DataStore {
     }
   }
 
+  /**
+   * Runs a read of several partitions that must see them all at one instant (a dump): it holds the
+   * local write path, so writes through {@link #table} and {@link #kv()} wait until it returns.
+   * Mutations given straight to {@link #apply} (a node's replication) are not held back.
+   */
+  public <R> R readAtOneInstant(java.util.function.Supplier<R> read) {
+    return onWritePath(read);
+  }
+
   // ------------------------------------------------------------------ state machine
 
   /**
