@@ -24,6 +24,7 @@ import io.dst.grammar.ast.TableDelete;
 import io.dst.grammar.ast.TableDesc;
 import io.dst.grammar.ast.TableDrop;
 import io.dst.grammar.ast.TableList;
+import io.dst.grammar.ast.TableLoad;
 import io.dst.grammar.ast.TableQuery;
 import io.dst.grammar.ast.TableUpdate;
 import java.util.List;
@@ -77,6 +78,8 @@ public final class DstRenderer {
       return "table.list";
     } else if (command instanceof TableDesc c) {
       return "table.desc " + name(c.table());
+    } else if (command instanceof TableLoad c) {
+      return "table.load " + name(c.table()) + " from " + quote(c.csvFile());
     } else if (command instanceof TableAdd c) {
       return name(c.table()) + ".add " + join(c.values(), DstRenderer::render, ", ");
     } else if (command instanceof TableQuery c) {

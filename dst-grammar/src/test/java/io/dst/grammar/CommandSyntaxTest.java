@@ -18,6 +18,7 @@ import io.dst.grammar.ast.TableAdd;
 import io.dst.grammar.ast.TableCreate;
 import io.dst.grammar.ast.TableDrop;
 import io.dst.grammar.ast.TableList;
+import io.dst.grammar.ast.TableLoad;
 import io.dst.grammar.ast.TableQuery;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,17 @@ class CommandSyntaxTest {
   }
 
   @Test
+  void shouldReadTableLoadWithAQuotedCsvFile() {
+    assertThat(DstParser.parseCommand("table.load Tasks from \"data/tasks 1.csv\""))
+        .isEqualTo(new TableLoad("tasks", "data/tasks 1.csv", START));
+    assertThat(DstParser.parseCommand("TABLE.LOAD load FROM \"c:\\\\x.csv\""))
+        .isEqualTo(new TableLoad("load", "c:\\x.csv", START));
+    assertThat(DstRenderer.render(new TableLoad("t", "a \"b\".csv", START))).isEqualTo("table.load t from \"a \\\"b\\\".csv\"");
+  }
+
+  @Test
   void shouldAllowVerbsAsTableAndColumnNames() {
+    assertThat(((TableQuery) DstParser.parseCommand("load.query (load)")).table()).isEqualTo("load");
     TableQuery query = (TableQuery) DstParser.parseCommand("list.query (add, query) when keys == 1");
     assertThat(query.table()).isEqualTo("list");
     assertThat(query.when()).contains(cmp("keys", ComparisonOperator.EQ, 1));

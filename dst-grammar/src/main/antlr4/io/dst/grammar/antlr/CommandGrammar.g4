@@ -1,5 +1,5 @@
 /*
- * The Dst command language: str.*, dict.*, table.* and <table>.add/query/delete/update.
+ * The Dst command language: str.*, dict.*, table.* (create/drop/list/desc/load) and <table>.add/query/delete/update.
  * Kv commands take their arguments either as `x.y a b` or `x.y(a, b)`; commas between
  * arguments are optional. Decisions are kept LL(1) where possible so that error messages can
  * say exactly what was expected at the offending token.
@@ -43,6 +43,7 @@ tableCommand
   | DROP oneTable                         # tableDrop
   | LIST (LPAREN RPAREN)?                 # tableList
   | DESC oneTable                         # tableDesc
+  | LOAD tableName FROM STRING            # tableLoad
   ;
 
 tableNames   : tableName (COMMA? tableName)*;
@@ -92,5 +93,5 @@ columnName : name;
 
 name
   : IDENT
-  | PUT | GET | DEL | EXISTS | KEYS | CREATE | DROP | LIST | ADD | QUERY | DELETE | UPDATE
+  | PUT | GET | DEL | EXISTS | KEYS | CREATE | DROP | LIST | ADD | QUERY | DELETE | UPDATE | LOAD
   ;

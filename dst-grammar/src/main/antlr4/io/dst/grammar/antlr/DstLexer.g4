@@ -44,6 +44,7 @@ ADD    : 'add';
 QUERY  : 'query';
 DELETE : 'delete';
 UPDATE : 'update';
+LOAD   : 'load';
 
 EQ       : '==';
 NE       : '!=';

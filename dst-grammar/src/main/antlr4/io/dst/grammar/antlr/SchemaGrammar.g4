@@ -21,5 +21,5 @@ typeName   : name;
 
 name
   : IDENT
-  | PUT | GET | DEL | EXISTS | KEYS | CREATE | DROP | LIST | ADD | QUERY | DELETE | UPDATE
+  | PUT | GET | DEL | EXISTS | KEYS | CREATE | DROP | LIST | ADD | QUERY | DELETE | UPDATE | LOAD
   ;

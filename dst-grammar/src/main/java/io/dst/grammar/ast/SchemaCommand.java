@@ -1,4 +1,4 @@
 package io.dst.grammar.ast;
 
-/** A command on the table catalogue: {@code table.create/drop/list/desc}. */
-public sealed interface SchemaCommand extends Command permits TableCreate, TableDrop, TableList, TableDesc {}
+/** A {@code table.*} command: on the catalogue ({@code create/drop/list/desc}) or a bulk load into one table ({@code load}). */
+public sealed interface SchemaCommand extends Command permits TableCreate, TableDrop, TableList, TableDesc, TableLoad {}

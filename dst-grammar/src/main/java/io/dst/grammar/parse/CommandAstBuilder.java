@@ -25,6 +25,7 @@ import io.dst.grammar.ast.TableDelete;
 import io.dst.grammar.ast.TableDesc;
 import io.dst.grammar.ast.TableDrop;
 import io.dst.grammar.ast.TableList;
+import io.dst.grammar.ast.TableLoad;
 import io.dst.grammar.ast.TableQuery;
 import io.dst.grammar.ast.TableUpdate;
 import java.util.ArrayList;
@@ -172,6 +173,11 @@ final class CommandAstBuilder extends CommandGrammarBaseVisitor<Command> {
   @Override
   public Command visitTableDesc(CommandGrammar.TableDescContext ctx) {
     return new TableDesc(Names.of(ctx.oneTable().tableName()), position);
+  }
+
+  @Override
+  public Command visitTableLoad(CommandGrammar.TableLoadContext ctx) {
+    return new TableLoad(Names.of(ctx.tableName()), literals.string(ctx.STRING().getSymbol()), position);
   }
 
   // <table>.*

@@ -49,7 +49,7 @@ public final class CommandTextGenerator {
   }
 
   private String commandBody() {
-    return switch (random.nextInt(16)) {
+    return switch (random.nextInt(17)) {
       case 0 -> kw("str") + "." + kw("put") + args(string(), string());
       case 1 -> kw("str") + "." + kw("get") + args(string());
       case 2 -> kw("str") + "." + kw("del") + args(string());
@@ -65,7 +65,8 @@ public final class CommandTextGenerator {
       case 12 -> name() + "." + kw("add") + args(literals(1 + random.nextInt(6)));
       case 13 -> name() + "." + kw("query") + ws() + query();
       case 14 -> name() + "." + kw("delete") + ws() + kw("when") + ws() + condition(3);
-      default -> name() + "." + kw("update") + ws() + kw("set") + ws() + assignments() + ws() + kw("when") + ws() + condition(3);
+      case 15 -> name() + "." + kw("update") + ws() + kw("set") + ws() + assignments() + ws() + kw("when") + ws() + condition(3);
+      default -> kw("table") + "." + kw("load") + " " + name() + ws() + kw("from") + " " + string();
     };
   }
 
