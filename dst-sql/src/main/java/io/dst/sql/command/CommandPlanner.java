@@ -26,9 +26,11 @@ import io.dst.grammar.ast.TableDelete;
 import io.dst.grammar.ast.TableDesc;
 import io.dst.grammar.ast.TableDrop;
 import io.dst.grammar.ast.TableList;
+import io.dst.grammar.ast.TableLoad;
 import io.dst.grammar.ast.TableQuery;
 import io.dst.grammar.ast.TableUpdate;
 import io.dst.sql.ResultColumn;
+import io.dst.sql.csv.CsvImporter;
 import io.dst.sql.StatementResult;
 import io.dst.sql.exec.DirectPlan;
 import io.dst.sql.exec.PlannerEnvironment;
@@ -44,7 +46,7 @@ import java.util.function.Supplier;
 /**
  * Plans one command of the Dst command language. {@code T.query} becomes a Calcite plan (see {@link
  * QueryCommandPlanner}) so it shares the optimizer and executor with SQL; kv and catalog commands
- * run directly on the {@link DataStore}. Writes answer {@code ok}; delete/update answer a row count.
+ * run directly on the {@link DataStore}. Writes answer {@code ok}; delete/update/load answer a row count.
  */
 public final class CommandPlanner {
   private static final StatementResult OK = new StatementResult.Message("ok");
@@ -149,6 +151,18 @@ public final class CommandPlanner {
             }
             return out;
           });
+    }
+    if (command instanceof TableLoad c) {
+      return new DirectPlan(List.of(), false, p -> {
+        TableData data = table(c.table(), c.position());
+        java.nio.file.Path file = workingDirectory.get().resolve(c.csvFile());
+        try {
+          return new StatementResult.UpdateCount(new CsvImporter(data).load(file).rows());
+        } catch (java.io.IOException e) {
+          throw new DstException(ErrorCode.INVALID_ARGUMENT, c.position() + ": cannot read CSV file " + file
+              + ": " + e.getMessage(), e);
+        }
+      });
     }
     if (command instanceof TableAdd c) {
       return new DirectPlan(List.of(), true, p -> {
