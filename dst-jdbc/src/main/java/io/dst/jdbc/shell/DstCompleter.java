@@ -23,7 +23,8 @@ import org.jline.reader.ParsedLine;
 final class DstCompleter implements Completer {
   static final List<String> KV_COMMANDS = List.of("str.put", "str.get", "str.del", "dict.put", "dict.get",
       "dict.del");
-  static final List<String> TABLE_COMMANDS = List.of("table.create", "table.drop", "table.list", "table.desc");
+  static final List<String> TABLE_COMMANDS = List.of("table.create", "table.drop", "table.list", "table.desc",
+      "table.load");
   static final List<String> TABLE_VERBS = List.of("query", "add", "delete", "update");
   static final List<String> SQL_FIRST = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "WITH",
       "EXPLAIN", "VALUES");
