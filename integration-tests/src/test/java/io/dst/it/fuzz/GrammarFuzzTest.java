@@ -32,6 +32,7 @@ class GrammarFuzzTest {
             "table.drop task_table",
             "table.list",
             "table.desc task_table",
+            "table.load task_table from \"tasks.csv\"",
             "task_table.add \"00001\", \"22222\", \"my_task\", 3, [\"1\", \"2\"]",
             "task_table.query (*) when driver_id == \"22222\"",
             "task_table.query (a, b) when a > 3 and (b == \"x\" or c != 1)",
@@ -67,7 +68,7 @@ class GrammarFuzzTest {
             """);
 
     static final List<String> VOCABULARY = List.of(
-            "str", "dict", "table", "put", "get", "del", "create", "drop", "list", "desc", "add", "query", "delete",
+            "str", "dict", "table", "put", "get", "del", "create", "drop", "list", "desc", "load", "add", "query", "delete",
             "update", "set", "when", "and", "or", "not", "in", "is", "null", "true", "false", "from", "order", "by",
             "asc", "limit", "task_table", "driver_id", "x", ".", ",", ";", ":", "(", ")", "[", "]", "{", "}", "*",
             "==", "!=", "<", "<=", ">", ">=", "=", "\"k1\"", "\"\"", "\"\\n\"", "\"\\q\"", "3", "-2", "1.5e-3",
