@@ -24,7 +24,7 @@ import java.util.Random;
  * background load; each round times the load statement alone and checks the row count.
  *
  * <p>Not a test: run it with {@code -Dexec.mainClass=io.dst.bench.csv.CsvLoadBenchmark
- * -Dexec.args="ROWS ROUNDS"} (see the integration-tests README).
+ * -Dexec.args="ROWS ROUNDS"}, or {@code "ROWS ROUNDS dst"} for Dst alone (see the integration-tests README).
  */
 public final class CsvLoadBenchmark {
   private CsvLoadBenchmark() {}
@@ -32,6 +32,7 @@ public final class CsvLoadBenchmark {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    boolean dstOnly = args.length > 2 && args[2].equals("dst");   // for profiling Dst alone
     Path dir = Files.createTempDirectory("dst-csv-bench");
     Path csv = dir.resolve("tasks.csv");
     Path schema = dir.resolve("tasks.sc");
@@ -48,6 +49,13 @@ public final class CsvLoadBenchmark {
     System.out.printf("CSV: %,d rows, %.1f MB at %s%n", rows, Files.size(csv) / 1e6, csv);
     // one warm-up round each, not counted
     dst(csv, schema, rows);
+    if (dstOnly) {
+      for (int r = 1; r <= rounds; r++) {
+        double d = dst(csv, schema, rows);
+        System.out.printf("round %d: Dst %.2f s (%,.0f rows/s)%n", r, d, rows / d);
+      }
+      return;
+    }
     h2(csv, rows, 0);
     List<Double> dstTimes = new ArrayList<>();
     List<Double> h2Times = new ArrayList<>();
