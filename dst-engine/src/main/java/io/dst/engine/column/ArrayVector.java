@@ -81,16 +81,40 @@ public final class ArrayVector extends ColumnVector {
   @Override
   protected Object read(int pos) {
     int[] span = spans[pos >>> Chunks.SHIFT];
-    int start = span[2 * (pos & Chunks.MASK)];
-    int n = span[2 * (pos & Chunks.MASK) + 1];
+    return list(span[2 * (pos & Chunks.MASK)], span[2 * (pos & Chunks.MASK) + 1]);
+  }
+
+  private List<Object> list(int start, int n) {
+    // Short arrays (the common case) skip List.of(array)'s defensive copy.
     if (n == 0) {
       return List.of();
+    }
+    if (n == 1) {
+      return List.of(decode(elements[start]));
+    }
+    if (n == 2) {
+      return List.of(decode(elements[start]), decode(elements[start + 1]));
     }
     Object[] out = new Object[n];
     for (int i = 0; i < n; i++) {
       out[i] = decode(elements[start + i]);
     }
     return List.of(out); // elements are never null
+  }
+
+  @Override
+  public void gather(int[] positions, int n, Object[][] rows, int col) {
+    int[] spanOf = new int[2 * n];
+    for (int i = 0; i < n; i++) {
+      int pos = positions[i];
+      int[] span = spans[pos >>> Chunks.SHIFT];
+      spanOf[2 * i] = span[2 * (pos & Chunks.MASK)];
+      spanOf[2 * i + 1] = span[2 * (pos & Chunks.MASK) + 1];
+    }
+    for (int i = 0; i < n; i++) {
+      rows[i][col] = spanOf[2 * i + 1] == 0 && nulls.get(positions[i]) ? null
+          : list(spanOf[2 * i], spanOf[2 * i + 1]);
+    }
   }
 
   @Override

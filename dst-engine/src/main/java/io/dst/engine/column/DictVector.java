@@ -77,6 +77,18 @@ public final class DictVector extends ColumnVector {
   }
 
   @Override
+  public void gather(int[] positions, int n, Object[][] rows, int col) {
+    int[] codes = new int[n];
+    for (int i = 0; i < n; i++) {
+      codes[i] = code(positions[i]);
+    }
+    for (int i = 0; i < n; i++) {
+      int code = codes[i];
+      rows[i][col] = code < 0 ? null : decode(code); // null positions hold -1
+    }
+  }
+
+  @Override
   public long key(int pos) {
     return code(pos);
   }

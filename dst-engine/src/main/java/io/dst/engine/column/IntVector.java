@@ -42,6 +42,15 @@ public final class IntVector extends ColumnVector {
   }
 
   @Override
+  public void gather(int[] positions, int n, Object[][] rows, int col) {
+    for (int i = 0; i < n; i++) {
+      int pos = positions[i];
+      int v = getInt(pos);
+      rows[i][col] = v == 0 && nulls.get(pos) ? null : Integer.valueOf(v); // null positions hold 0
+    }
+  }
+
+  @Override
   public long key(int pos) {
     return getInt(pos);
   }

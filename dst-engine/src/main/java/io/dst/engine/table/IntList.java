@@ -18,6 +18,11 @@ final class IntList {
     return size;
   }
 
+  /** The backing array; only the first {@link #size()} values are meaningful. */
+  int[] array() {
+    return values;
+  }
+
   int[] toArray() {
     return Arrays.copyOf(values, size);
   }
