@@ -67,6 +67,10 @@ public final class GroupAggregator {
     if (dictKey != null) {
       groupOfCode = new int[dictKey.dictionary().size()];
       Arrays.fill(groupOfCode, -1);
+      // At most one group per code (and one for null): size the state once instead of doubling it.
+      for (AggregateColumn col : columns) {
+        col.ensureGroups(groupOfCode.length + 1);
+      }
     }
     if (groupBy.length == 0) {
       newGroup(new Object[0]);
