@@ -1,6 +1,8 @@
 package io.dst.sql.exec;
 
 import io.dst.sql.rel.DstTableScan;
+import io.dst.sql.rules.DstAggregateJoinTransposeRule;
+import io.dst.sql.rules.DstAggregateRule;
 import io.dst.sql.rules.DstProjectRule;
 import io.dst.sql.rules.DstRules;
 import java.util.ArrayList;
@@ -91,8 +93,11 @@ public final class Optimizer {
     }
     // Columns read only by filters that went into scans are no longer needed above them.
     r = new RelFieldTrimmer(null, relBuilder).trim(r);
-    return hep(r, List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, DstProjectRule.INSTANCE),
+    r = hep(r, List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, DstProjectRule.INSTANCE),
         HepMatchOrder.BOTTOM_UP);
+    // Now that joins sit directly on scans: aggregate fact rows before joining them to a dimension.
+    return hep(r, List.of(DstAggregateJoinTransposeRule.INSTANCE, DstProjectRule.INSTANCE,
+        DstAggregateRule.INSTANCE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE), HepMatchOrder.BOTTOM_UP);
   }
 
   public static EnumerableRel physical(RelNode rel) {
