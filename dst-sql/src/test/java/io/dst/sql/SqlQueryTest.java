@@ -25,6 +25,13 @@ class SqlQueryTest extends SessionTestSupport {
   }
 
   @Test
+  void shouldLabelUnaliasedFunctionCallsByTheFunctionName() {
+    assertThat(labels(run("select count(*), sum(return_num) as total, max(cost), return_num + 1 from task "
+        + "group by return_num order by 1"))).containsExactly("count", "total", "max", "EXPR$3");
+    assertThat(labels(run("select count(*) from task"))).containsExactly("count");
+  }
+
+  @Test
   void shouldJoinTables() {
     assertThat(rows("select t.task_id, d.driver_name from task t join driver d on t.driver_id = d.driver_id order by t.task_id"))
         .containsExactly(row("t1", "alice"), row("t2", "alice"), row("t3", "bob"));

@@ -100,6 +100,14 @@ class StatementTest {
   }
 
   @Test
+  void countStarIsLabelledCountLikePostgres() throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM task_table")) {
+      assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("count");
+      assertThat(rs.getMetaData().getColumnName(1)).isEqualTo("count");
+    }
+  }
+
+  @Test
   void getObjectConvertsToTheAskedClassAndWasNullReportsNulls() throws SQLException {
     statement.execute("task_table.add \"00003\", \"22222\", null, 7, []");
     try (ResultSet rs = statement.executeQuery(

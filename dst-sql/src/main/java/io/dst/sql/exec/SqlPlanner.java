@@ -126,7 +126,9 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
 
   public CompiledQuery compileQuery(Converted converted) {
     RelNode rel = converted.root().project();
-    return compile(rel, converted.root().validatedRowType, converted.tableNames(), converted.parameterTypes());
+    RelDataType rowType = ResultLabels.apply(converted.validated(), converted.root().validatedRowType,
+        env.typeFactory());
+    return compile(rel, rowType, converted.tableNames(), converted.parameterTypes());
   }
 
   public static String explain(RelNode rel) {
