@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Dst through its embedded JDBC driver ({@code jdbc:dst:mem:}) against H2 and DuckDB in memory, in
  * one run and through the same JDBC code: primary-key lookups by PreparedStatement (vs H2), and a
  * filtered scan, a group-by and a join over task rows joined to drivers (vs DuckDB). Prints ops/s
- * and median milliseconds with the ratios.
+ * and median milliseconds (with the range) and the ratios.
  *
  * <p>Run: {@code mvn -B -q -pl integration-tests test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.dst.bench.sql.JdbcSqlBenchmark -Dexec.args="1000000 10000"}.
@@ -23,6 +23,8 @@ public final class JdbcSqlBenchmark {
   private static final int KV_ROWS = 100_000;
   private static final int LOOKUP_ROUNDS = 10;
   private static final long LOOKUP_SLICE_MILLIS = 300;
+  private static final int WARMUP_RUNS = 10;
+  private static final int TIMED_RUNS = 15;
 
   private static final String[] QUERIES = {
     "select task_id, return_num from task where return_num < 50 and cost > 10.0",
@@ -69,11 +71,10 @@ public final class JdbcSqlBenchmark {
         if (dstRows != duckRows) {
           throw new IllegalStateException(NAMES[q] + ": dst returned " + dstRows + " rows, duckdb " + duckRows);
         }
-        double[] medians = medianMillis(dst, duck, sql);
-        double dstMs = medians[0];
-        double duckMs = medians[1];
-        System.out.printf(Locale.ROOT, "%-14s (%,d rows): dst %.1f ms, duckdb %.1f ms, ratio duckdb/dst %.2fx"
-            + " (>= 1 means dst is no slower)%n", NAMES[q], dstRows, dstMs, duckMs, duckMs / dstMs);
+        double[] t = medianMillis(dst, duck, sql);
+        System.out.printf(Locale.ROOT, "%-14s (%,d rows): dst %.1f ms (%.1f-%.1f), duckdb %.1f ms (%.1f-%.1f), "
+            + "ratio of medians duckdb/dst %.2fx (>= 1 means dst is no slower)%n", NAMES[q], dstRows,
+            t[0], t[1], t[2], t[3], t[4], t[5], t[3] / t[0]);
       }
     }
   }
@@ -192,15 +193,19 @@ public final class JdbcSqlBenchmark {
     return String.format(Locale.ROOT, "drv-%05d", i);
   }
 
-  /** Median times of the query on both databases, timed alternately so load changes hit both. */
+  /**
+   * Median, minimum and maximum times of the query on both databases (a's three, then b's), timed
+   * alternately so load changes hit both, after a warm-up long enough for the JIT to compile the
+   * JVM side's hot paths (DuckDB's native code needs none, so a short warm-up measured the JIT).
+   */
   private static double[] medianMillis(Connection a, Connection b, String sql) throws Exception {
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < WARMUP_RUNS; i++) {
       query(a, sql);
       query(b, sql);
     }
     List<Double> timesA = new ArrayList<>();
     List<Double> timesB = new ArrayList<>();
-    for (int i = 0; i < 9; i++) {
+    for (int i = 0; i < TIMED_RUNS; i++) {
       long start = System.nanoTime();
       query(a, sql);
       timesA.add((System.nanoTime() - start) / 1e6);
@@ -210,7 +215,8 @@ public final class JdbcSqlBenchmark {
     }
     timesA.sort(null);
     timesB.sort(null);
-    return new double[] {timesA.get(timesA.size() / 2), timesB.get(timesB.size() / 2)};
+    return new double[] {timesA.get(timesA.size() / 2), timesA.get(0), timesA.get(timesA.size() - 1),
+        timesB.get(timesB.size() / 2), timesB.get(0), timesB.get(timesB.size() - 1)};
   }
 
   private static long query(Connection c, String sql) throws Exception {
