@@ -6,10 +6,12 @@ import io.dst.engine.schema.Column;
 import io.dst.engine.schema.ColumnType;
 import io.dst.engine.schema.ScalarType;
 import io.dst.engine.schema.TableSchema;
+import io.dst.node.event.ClusterEvents;
 import io.dst.node.fail.Failpoints;
 import io.dst.node.meta.ClusterView;
 import io.dst.node.meta.MetadataStore;
 import io.dst.node.meta.NodeInfo;
+import io.dst.node.meta.PartitionMove;
 import io.dst.node.meta.PartitionState;
 import io.dst.node.meta.TableMeta;
 import io.dst.node.meta.Versioned;
@@ -20,8 +22,11 @@ import io.dst.node.replication.Peers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * the primary's lease (rule 3), asks the live in-sync replicas for their log ends and promotes the
  * one with the highest (epoch, offset) in the next epoch (rules 2 and 6), with itself as the only
  * in-sync member until the others have caught up (rule 8). Every change is a compare-and-set (rule 1).
+ * It also executes requested partition moves ({@link MoveExecutor}, at most
+ * {@link #MAX_CONCURRENT_MOVES} filling a new replica at a time) and plans the moves that empty
+ * draining (decommissioned) nodes; new partitions and replacement replicas avoid draining nodes.
  */
 public final class Controller implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Controller.class);
@@ -47,6 +55,9 @@ public final class Controller implements AutoCloseable {
   /** The marker schema of the reserved kv table; kv data has no columns of its own. */
   public static final TableSchema KV_SCHEMA = new TableSchema(PartitionId.KV_TABLE,
       List.of(new Column("key", ColumnType.of(ScalarType.STRING), true, false, false)));
+
+  /** Moves that may be filling a new replica at once: each costs the primary a catch-up stream. */
+  public static final int MAX_CONCURRENT_MOVES = 4;
 
   private final int nodeId;
   private final MetadataStore meta;
@@ -59,6 +70,11 @@ public final class Controller implements AutoCloseable {
   private final ScheduledExecutorService exec;
   private final AtomicBoolean queued = new AtomicBoolean();
   private final Map<PartitionId, Long> primaryGoneSince = new HashMap<>();
+  private final MoveExecutor moves;
+  /** Reported once per controller term: drained nodes, partitions no node can take. */
+  private final Set<Integer> drainedReported = new HashSet<>();
+  private final Set<PartitionId> stuckReported = new HashSet<>();
+  private final Set<Integer> drainSeen = new HashSet<>();
   private volatile boolean leader;
 
   public Controller(int nodeId, MetadataStore meta, ClusterView view, Peers peers, Duration grace,
@@ -70,6 +86,7 @@ public final class Controller implements AutoCloseable {
     this.grace = grace;
     this.defaultReplication = defaultReplication;
     this.defaultMinInSync = defaultMinInSync;
+    this.moves = new MoveExecutor(meta);
     this.latch = new LeaderLatch(meta.curator(), meta.paths().controller(), String.valueOf(nodeId));
     this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "dst-controller-" + nodeId);
@@ -83,8 +100,14 @@ public final class Controller implements AutoCloseable {
       @Override
       public void isLeader() {
         leader = true;
-        log.info("node {} is now the cluster controller", nodeId);
-        exec.execute(() -> primaryGoneSince.clear());
+        ClusterEvents.info("controller.elected", "node", nodeId);
+        exec.execute(() -> {
+          primaryGoneSince.clear();
+          moves.reset();
+          drainedReported.clear();
+          stuckReported.clear();
+          drainSeen.clear();
+        });
         schedule();
       }
 
@@ -130,11 +153,30 @@ public final class Controller implements AutoCloseable {
           defaultMinInSync));
       return;
     }
-    for (Versioned<TableMeta> t : tables.values()) {
-      for (int p = 0; p < t.value().partitions(); p++) {
-        reconcilePartition(t.value(), new PartitionId(t.value().name(), p), live);
+    Set<Integer> draining = view.drainingNodes();
+    Map<PartitionId, PartitionMove> requested = view.moves();
+    int slots = MAX_CONCURRENT_MOVES;
+    for (Map.Entry<PartitionId, PartitionMove> m : requested.entrySet()) {
+      var s = view.partition(m.getKey());
+      if (s.isPresent() && MoveExecutor.started(m.getValue(), s.get().value())) {
+        slots--;
       }
     }
+    for (Versioned<TableMeta> t : tables.values()) {
+      for (int p = 0; p < t.value().partitions(); p++) {
+        PartitionId id = new PartitionId(t.value().name(), p);
+        if (reconcilePartition(t.value(), id, live, draining, requested.get(id), slots > 0)) {
+          slots--;
+        }
+      }
+    }
+    for (PartitionId id : requested.keySet()) {
+      Versioned<TableMeta> t = tables.get(id.table());
+      if (t == null || id.partition() >= t.value().partitions()) {
+        meta.deleteMove(id);
+      }
+    }
+    planDrain(tables, live, draining, requested);
     for (String t : view.partitionTables()) {
       if (!tables.containsKey(t)) {
         log.info("controller: removing partitions of dropped table {}", t);
@@ -143,27 +185,86 @@ public final class Controller implements AutoCloseable {
     }
   }
 
-  private void reconcilePartition(TableMeta t, PartitionId id, Map<Integer, NodeInfo> live) {
+  /** Returns true when it started a move (taking one of the concurrent-move slots). */
+  private boolean reconcilePartition(TableMeta t, PartitionId id, Map<Integer, NodeInfo> live,
+      Set<Integer> draining, PartitionMove move, boolean mayStartMove) {
     var current = view.partition(id);
     if (current.isEmpty()) {
-      assign(t, id, live);
-      return;
+      assign(t, id, eligible(live, draining));
+      return false;
     }
     PartitionState s = current.get().value();
     NodeInfo primary = s.hasPrimary() ? live.get(s.primary()) : null;
     boolean primaryOk = primary != null && primary.incarnation() == s.incarnation();
     if (primaryOk) {
       primaryGoneSince.remove(id);
-      fillReplicas(t, id, current.get(), live);
-      return;
+      if (fillReplicas(t, id, current.get(), live, eligible(live, draining))) {
+        return false;
+      }
+      return move != null && moves.advance(move, current.get(), live, draining, mayStartMove);
     }
     long now = System.nanoTime();
     long since = primaryGoneSince.computeIfAbsent(id, k -> now);
     if (now - since < grace.toNanos()) {
       exec.schedule(this::schedule, grace.toMillis() + 5, TimeUnit.MILLISECONDS);
-      return;
+      return false;
     }
     elect(id, current.get(), live);
+    return false;
+  }
+
+  /** Live nodes that take new replicas: not draining, unless every live node is. */
+  private static Map<Integer, NodeInfo> eligible(Map<Integer, NodeInfo> live,
+      Set<Integer> draining) {
+    Map<Integer, NodeInfo> out = new LinkedHashMap<>(live);
+    out.keySet().removeAll(draining);
+    return out.isEmpty() ? live : out;
+  }
+
+  /** Requests moves for replicas on draining nodes, and reports nodes that are empty. */
+  private void planDrain(Map<String, Versioned<TableMeta>> tables, Map<Integer, NodeInfo> live,
+      Set<Integer> draining, Map<PartitionId, PartitionMove> requested) {
+    if (draining.isEmpty()) {
+      return;
+    }
+    Map<PartitionId, PartitionState> all = new LinkedHashMap<>();
+    for (Versioned<TableMeta> t : tables.values()) {
+      for (int p = 0; p < t.value().partitions(); p++) {
+        PartitionId id = new PartitionId(t.value().name(), p);
+        view.partition(id).ifPresent(v -> all.put(id, v.value()));
+      }
+    }
+    Set<Integer> eligible = new java.util.TreeSet<>(live.keySet());
+    eligible.removeAll(draining);
+    Set<PartitionId> planned = new HashSet<>(requested.keySet());
+    for (PartitionMove m : RebalancePlanner.drain(all, eligible, draining, requested.keySet())) {
+      if (meta.createMove(m)) {
+        planned.add(m.partition());
+        ClusterEvents.info("partition.move.planned", "table", m.partition().table(), "partition",
+            m.partition().partition(), "kind", "replica", "from", m.from(), "to", m.to(),
+            "reason", "drain");
+      }
+    }
+    for (int d : draining) {
+      List<PartitionId> held = all.entrySet().stream()
+          .filter(e -> e.getValue().replicas().contains(d)).map(Map.Entry::getKey).toList();
+      if (drainSeen.add(d) && !held.isEmpty()) {
+        ClusterEvents.info("node.drain.start", "node", d, "partitions", held.size());
+      }
+      if (held.isEmpty()) {
+        if (drainedReported.add(d)) {
+          ClusterEvents.info("node.drain.complete", "node", d, "removable", true);
+        }
+        continue;
+      }
+      drainedReported.remove(d);
+      for (PartitionId id : held) {
+        if (!planned.contains(id) && stuckReported.add(id)) {
+          ClusterEvents.warn("node.drain.stuck", "node", d, "table", id.table(), "partition",
+              id.partition(), "reason", "no live non-draining node without a replica of it");
+        }
+      }
+    }
   }
 
   private void assign(TableMeta t, PartitionId id, Map<Integer, NodeInfo> live) {
@@ -187,16 +288,19 @@ public final class Controller implements AutoCloseable {
     }
   }
 
-  /** Adds live nodes as new (not yet in-sync) replicas while fewer than the desired count live. */
-  private void fillReplicas(TableMeta t, PartitionId id, Versioned<PartitionState> v,
-      Map<Integer, NodeInfo> live) {
+  /**
+   * Adds live nodes as new (not yet in-sync) replicas while fewer than the desired count live;
+   * true when it changed the configuration.
+   */
+  private boolean fillReplicas(TableMeta t, PartitionId id, Versioned<PartitionState> v,
+      Map<Integer, NodeInfo> live, Map<Integer, NodeInfo> candidates) {
     PartitionState s = v.value();
     long liveReplicas = s.replicas().stream().filter(live::containsKey).count();
     if (liveReplicas >= t.replicationFactor()) {
-      return;
+      return false;
     }
     List<Integer> replicas = new ArrayList<>(s.replicas());
-    for (int candidate : live.keySet()) {
+    for (int candidate : candidates.keySet()) {
       if (liveReplicas >= t.replicationFactor()) {
         break;
       }
@@ -207,9 +311,11 @@ public final class Controller implements AutoCloseable {
     }
     if (replicas.size() > s.replicas().size()
         && meta.casPartition(id, s.withReplicas(replicas), v.version()) >= 0) {
-      log.info("controller: partition {} gets new replicas, now {} (in-sync {})", id, replicas,
-          s.isr());
+      ClusterEvents.info("partition.replicas.fill", "table", id.table(), "partition",
+          id.partition(), "epoch", s.epoch(), "replicas", replicas, "isr", s.isr());
+      return true;
     }
+    return false;
   }
 
   private void elect(PartitionId id, Versioned<PartitionState> v, Map<Integer, NodeInfo> live) {
@@ -220,8 +326,9 @@ public final class Controller implements AutoCloseable {
         PartitionState offline = new PartitionState(s.epoch(), PartitionState.NO_PRIMARY, 0,
             s.replicas(), s.isr());
         if (meta.casPartition(id, offline, v.version()) >= 0) {
-          log.warn("controller: partition {} is offline: primary {} is gone and no in-sync "
-              + "replica of {} is alive; waiting for one to return", id, s.primary(), s.isr());
+          ClusterEvents.warn("partition.offline", "table", id.table(), "partition",
+              id.partition(), "from", s.primary(), "epoch", s.epoch(), "isr", s.isr(), "reason",
+              "primary gone and no in-sync replica alive; waiting for one to return");
         }
       }
       return;
@@ -265,10 +372,9 @@ public final class Controller implements AutoCloseable {
     Failpoints.hit("controller.before-promote");
     if (meta.casPartition(id, next, v.version()) >= 0) {
       primaryGoneSince.remove(id);
-      log.warn("controller: failover of partition {}: primary {} -> node {} in epoch {} (its log "
-              + "ends at {} in epoch {}); in-sync reset to [{}] until the others catch up", id,
-          s.hasPrimary() ? "node " + s.primary() : "none", best, next.epoch(), bestPos.logEnd(),
-          bestPos.lastEpoch(), best);
+      ClusterEvents.warn("partition.failover", "table", id.table(), "partition", id.partition(),
+          "from", s.hasPrimary() ? s.primary() : "none", "to", best, "epoch", next.epoch(),
+          "log_end", bestPos.logEnd(), "last_epoch", bestPos.lastEpoch(), "isr", next.isr());
     }
   }
 

@@ -116,6 +116,30 @@ public final class ClusterView implements AutoCloseable {
     return out;
   }
 
+  /** The requested partition moves, by partition. */
+  public Map<PartitionId, PartitionMove> moves() {
+    Map<PartitionId, PartitionMove> out = new java.util.LinkedHashMap<>();
+    String prefix = paths.moves() + "/";
+    cache.stream().filter(d -> d.getPath().startsWith(prefix) && d.getData() != null
+        && d.getData().length > 0).forEach(d -> {
+          String[] parts = d.getPath().substring(prefix.length()).split("/");
+          if (parts.length == 2) {
+            PartitionId p = new PartitionId(parts[0], Integer.parseInt(parts[1]));
+            out.put(p, decode(d, x -> PartitionMove.decode(p, x)));
+          }
+        });
+    return out;
+  }
+
+  /** Nodes marked as draining (being decommissioned), live or not. */
+  public Set<Integer> drainingNodes() {
+    Set<Integer> out = new TreeSet<>();
+    String prefix = paths.draining() + "/";
+    cache.stream().map(ChildData::getPath).filter(p -> p.startsWith(prefix))
+        .forEach(p -> out.add(Integer.parseInt(p.substring(prefix.length()))));
+    return out;
+  }
+
   private <T> Versioned<T> versioned(ChildData d, Function<byte[], T> decoder) {
     return new Versioned<>(decode(d, decoder), d.getStat().getVersion());
   }

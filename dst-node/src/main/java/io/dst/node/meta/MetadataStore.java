@@ -38,7 +38,8 @@ public final class MetadataStore {
   }
 
   public void ensureLayout() {
-    for (String p : List.of(paths.nodes(), paths.tables(), paths.partitions(), paths.ids())) {
+    for (String p : List.of(paths.nodes(), paths.tables(), paths.partitions(), paths.ids(),
+        paths.moves(), paths.draining())) {
       call(() -> {
         try {
           zk.create().creatingParentsIfNeeded().forPath(p);
@@ -194,6 +195,43 @@ public final class MetadataStore {
         // already gone
       }
       return null;
+    });
+  }
+
+  /** Records a requested move; false when the partition already has one. */
+  public boolean createMove(PartitionMove move) {
+    return call(() -> {
+      try {
+        zk.create().creatingParentContainersIfNeeded().forPath(paths.move(move.partition()),
+            move.encode());
+        return true;
+      } catch (KeeperException.NodeExistsException e) {
+        return false;
+      }
+    });
+  }
+
+  /** Deletes the partition's move record (finished or abandoned); absent is fine. */
+  public void deleteMove(PartitionId p) {
+    call(() -> {
+      try {
+        zk.delete().forPath(paths.move(p));
+      } catch (KeeperException.NoNodeException e) {
+        // already gone
+      }
+      return null;
+    });
+  }
+
+  /** Marks a node as draining (decommissioned); false when it already was. */
+  public boolean markDraining(int node) {
+    return call(() -> {
+      try {
+        zk.create().creatingParentsIfNeeded().forPath(paths.draining(node));
+        return true;
+      } catch (KeeperException.NodeExistsException e) {
+        return false;
+      }
     });
   }
 

@@ -4,6 +4,7 @@ import io.dst.engine.DstException;
 import io.dst.engine.ErrorCode;
 import io.dst.engine.PartitionId;
 import io.dst.engine.log.ApplyResult;
+import io.dst.node.event.ClusterEvents;
 import io.dst.node.fail.Failpoints;
 import io.dst.node.log.EpochHistory;
 import io.dst.node.log.FsyncPolicy;
@@ -11,6 +12,7 @@ import io.dst.node.log.LogEntry;
 import io.dst.node.log.SegmentedLog;
 import io.dst.node.log.SnapshotStore;
 import io.dst.node.meta.MetadataStore;
+import io.dst.node.meta.NodeInfo;
 import io.dst.node.meta.PartitionState;
 import io.dst.node.meta.Versioned;
 import io.dst.node.protocol.ReplicaPosition;
@@ -79,6 +81,9 @@ public final class PartitionReplica implements AutoCloseable {
   private final Set<Integer> isr = new LinkedHashSet<>();
   private final Map<Integer, FollowerStream> followers = new HashMap<>();
   private final TreeMap<Long, CompletableFuture<ApplyResult>> pending = new TreeMap<>();
+  /** The node this primary is handing leadership to (-1: none); it serves nothing meanwhile. */
+  private int transferTarget = PartitionState.NO_TRANSFER;
+  private long transferDeadline;
 
   public PartitionReplica(PartitionId id, Path dir, ReplicationSettings settings,
       PartitionStateMachine machine, MetadataStore meta, EpochAuthority authority, Peers peers) {
@@ -197,6 +202,7 @@ public final class PartitionReplica implements AutoCloseable {
         becomePrimary(v, effectiveMin);
       }
       serving = leaseHeld;
+      followTransferRequest();
       return;
     }
     if (role == Role.PRIMARY) {
@@ -270,6 +276,7 @@ public final class PartitionReplica implements AutoCloseable {
     }
     role = Role.FOLLOWER;
     serving = false;
+    transferTarget = PartitionState.NO_TRANSFER;
     followers.values().forEach(FollowerStream::stop);
     followers.clear();
     isr.clear();
@@ -314,6 +321,11 @@ public final class PartitionReplica implements AutoCloseable {
     if (role != Role.PRIMARY || !serving) {
       throw new DstException(ErrorCode.NOT_PRIMARY, "this node is not serving as primary of "
           + "partition " + id + (role == Role.PRIMARY ? " (its ZooKeeper lease is suspended)" : ""));
+    }
+    if (transferTarget != PartitionState.NO_TRANSFER) {
+      // Refused before anything is appended, so the client may retry it at the new primary.
+      throw new DstException(ErrorCode.NOT_PRIMARY, "partition " + id + " is handing its "
+          + "primary role to node " + transferTarget + "; retry there");
     }
     if (clientEpoch >= 0 && clientEpoch != epoch) {
       if (clientEpoch < epoch) {
@@ -383,6 +395,109 @@ public final class PartitionReplica implements AutoCloseable {
     }
     for (FollowerStream f : new ArrayList<>(followers.values())) {
       f.tick(nowNanos);
+    }
+    if (role == Role.PRIMARY && transferTarget != PartitionState.NO_TRANSFER) {
+      tryTransfer(nowNanos);
+    }
+  }
+
+  // ------------------------------------------------------------------- primary: leader transfer
+
+  /**
+   * Starts or cancels a leader transfer as the configuration asks. While transferring, the primary
+   * refuses new reads and writes (NOT_PRIMARY, safe to retry), lets the pending ones commit, and
+   * hands over once the target holds and has applied everything; see {@link #tryTransfer}.
+   */
+  private void followTransferRequest() {
+    if (role != Role.PRIMARY) {
+      return;
+    }
+    int wanted = config.transferTo();
+    if (wanted == transferTarget) {
+      return;
+    }
+    transferTarget = wanted;
+    if (wanted != PartitionState.NO_TRANSFER) {
+      transferDeadline = System.nanoTime() + Math.max(settings.replicaLag().toNanos() * 4,
+          2_000_000_000L);
+      ClusterEvents.info("leader.transfer.start", "table", id.table(), "partition",
+          id.partition(), "from", settings.nodeId(), "to", wanted, "epoch", epoch,
+          "log_end", entries.end());
+    }
+  }
+
+  /**
+   * Hands the primary role to the transfer target in the next epoch once nothing is pending, every
+   * in-sync replica holds the whole log (commit = log end) and the target has been told that commit
+   * offset (so it has applied everything acknowledged and can serve reads at once). The new
+   * configuration keeps the in-sync set: every member holds the whole log. Gives up (and serves
+   * again) after a deadline, e.g. when the target stopped answering.
+   */
+  private void tryTransfer(long now) {
+    int target = transferTarget;
+    FollowerStream f = followers.get(target);
+    if (now > transferDeadline || f == null || !isr.contains(target)) {
+      abortTransfer(f == null ? "node " + target + " is not a replica"
+          : !isr.contains(target) ? "node " + target + " is not in sync"
+          : "node " + target + " did not catch up in time");
+      return;
+    }
+    long end = entries.end();
+    if (!pending.isEmpty() || commit < end || f.match < end || f.ackedCommit < end) {
+      return;
+    }
+    NodeInfo n = meta.liveNodes().get(target);
+    if (n == null) {
+      abortTransfer("node " + target + " is not live");
+      return;
+    }
+    PartitionState next = new PartitionState(epoch + 1, target, n.incarnation(), config.replicas(),
+        List.copyOf(isr));
+    int v = meta.casPartition(id, next, configVersion);
+    if (v < 0) {
+      Optional<Versioned<PartitionState>> now2 = meta.partition(id);
+      if (now2.isEmpty() || now2.get().value().epoch() != epoch
+          || now2.get().value().primary() != settings.nodeId()) {
+        stepDown("its configuration changed in ZooKeeper during a leader transfer");
+      } else {
+        config = now2.get().value();
+        configVersion = now2.get().version();
+        followTransferRequest();
+      }
+      return;
+    }
+    ClusterEvents.info("leader.transfer.complete", "table", id.table(), "partition",
+        id.partition(), "from", settings.nodeId(), "to", target, "epoch", next.epoch(),
+        "log_end", end);
+    // Nothing is pending, so stepping down fails no write; the new epoch arrives via ZooKeeper.
+    role = Role.FOLLOWER;
+    serving = false;
+    transferTarget = PartitionState.NO_TRANSFER;
+    followers.values().forEach(FollowerStream::stop);
+    followers.clear();
+    isr.clear();
+  }
+
+  private void abortTransfer(String why) {
+    ClusterEvents.warn("leader.transfer.abort", "table", id.table(), "partition", id.partition(),
+        "from", settings.nodeId(), "to", transferTarget, "epoch", epoch, "reason", why);
+    PartitionState cleared = config.withTransferTo(PartitionState.NO_TRANSFER);
+    int v = meta.casPartition(id, cleared, configVersion);
+    if (v >= 0) {
+      config = cleared;
+      configVersion = v;
+      transferTarget = PartitionState.NO_TRANSFER;
+    } else {
+      Optional<Versioned<PartitionState>> now = meta.partition(id);
+      if (now.isEmpty() || now.get().value().epoch() != epoch
+          || now.get().value().primary() != settings.nodeId()) {
+        stepDown("its configuration changed in ZooKeeper during a leader transfer");
+      } else {
+        config = now.get().value();
+        configVersion = now.get().version();
+        // Serve again even if the request is still there: the controller may ask once more.
+        transferTarget = PartitionState.NO_TRANSFER;
+      }
     }
   }
 
@@ -564,6 +679,8 @@ public final class PartitionReplica implements AutoCloseable {
     long sentAt;
     long retryAt;
     long caughtUp = System.nanoTime();
+    /** The commit offset in the last append the replica confirmed (what it knows to apply). */
+    long ackedCommit = -1;
 
     FollowerStream(int node) {
       this.node = node;
@@ -587,6 +704,7 @@ public final class PartitionReplica implements AutoCloseable {
       if (next < entries.start()) {
         sendSnapshot();
       } else if (next < entries.end() || match < commit
+          || node == transferTarget && ackedCommit < commit
           || now - sentAt > settings.heartbeat().toNanos()) {
         sendAppend();
       }
@@ -602,9 +720,10 @@ public final class PartitionReplica implements AutoCloseable {
         Set<Integer> smaller = new LinkedHashSet<>(isr);
         smaller.remove(node);
         if (changeIsr(smaller, "remove lagging replica " + node)) {
-          log.warn("partition {} epoch {}: removed node {} from the in-sync set: {} ms behind "
-                  + "(its log end {} < {}); in-sync now {}", id, epoch, node,
-              (now - caughtUp) / 1_000_000, match, entries.end(), isr);
+          ClusterEvents.warn("isr.shrink", "table", id.table(), "partition", id.partition(),
+              "node", node, "epoch", epoch, "reason", "lagging", "behind_ms",
+              (now - caughtUp) / 1_000_000, "replica_end", match, "log_end", entries.end(),
+              "isr", isr);
           advanceCommit();
         }
         if (role != Role.PRIMARY) {
@@ -639,8 +758,8 @@ public final class PartitionReplica implements AutoCloseable {
           if (!changeIsr(smaller, "remove restarted replica " + node)) {
             return;
           }
-          log.warn("partition {} epoch {}: node {} restarted; removed it from the in-sync set "
-              + "until it catches up; in-sync now {}", id, epoch, node, isr);
+          ClusterEvents.warn("isr.shrink", "table", id.table(), "partition", id.partition(),
+              "node", node, "epoch", epoch, "reason", "restarted", "isr", isr);
         }
         incarnation = p.incarnation();
         // Below this offset its log matches ours; if that is below our log start, pump() sends a
@@ -675,7 +794,7 @@ public final class PartitionReplica implements AutoCloseable {
       long from = next;
       long c = commit;
       peers.send(node, rid -> new ReplicationRequest.Append(rid, id, e, from, c, data))
-          .whenComplete((r, err) -> onAppended(e, sentEnd, sentAtNanos, r, err));
+          .whenComplete((r, err) -> onAppended(e, sentEnd, sentAtNanos, c, r, err));
     }
 
     private void sendSnapshot() {
@@ -691,10 +810,10 @@ public final class PartitionReplica implements AutoCloseable {
           + "snapshot at {} ({} bytes)", id, epoch, node, next, entries.start(), offset,
           state.length);
       peers.send(node, rid -> new ReplicationRequest.InstallSnapshot(rid, id, e, offset, lastEpoch,
-          state)).whenComplete((r, err) -> onAppended(e, offset, sentAtNanos, r, err));
+          state)).whenComplete((r, err) -> onAppended(e, offset, sentAtNanos, offset, r, err));
     }
 
-    private void onAppended(long sentEpoch, long sentEnd, long sentAtNanos,
+    private void onAppended(long sentEpoch, long sentEnd, long sentAtNanos, long sentCommit,
         io.dst.node.protocol.Response r, Throwable err) {
       synchronized (PartitionReplica.this) {
         inFlight = false;
@@ -707,6 +826,7 @@ public final class PartitionReplica implements AutoCloseable {
         }
         match = p.logEnd();
         next = p.logEnd();
+        ackedCommit = Math.max(ackedCommit, Math.min(sentCommit, p.logEnd()));
         if (p.logEnd() >= sentEnd) {
           caughtUp = Math.max(caughtUp, sentAtNanos);
         }
@@ -715,8 +835,8 @@ public final class PartitionReplica implements AutoCloseable {
           larger.add(node);
           if (changeIsr(larger, "add caught-up replica " + node)) {
             caughtUp = System.nanoTime();
-            log.info("partition {} epoch {}: node {} caught up at offset {}; in-sync now {}", id,
-                epoch, node, match, isr);
+            ClusterEvents.info("isr.expand", "table", id.table(), "partition", id.partition(),
+                "node", node, "epoch", epoch, "log_end", match, "isr", isr);
           }
           if (role != Role.PRIMARY) {
             return;
