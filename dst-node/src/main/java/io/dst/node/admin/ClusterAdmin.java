@@ -129,6 +129,28 @@ public final class ClusterAdmin implements AutoCloseable {
     return meta.markDraining(node);
   }
 
+  /**
+   * Requests one move (a replica from {@code from} to {@code to}, or with {@link
+   * PartitionMove.Kind#LEADER} only the primary role); false when the partition already has one.
+   */
+  public boolean requestMove(PartitionMove move) {
+    PartitionState s = partitions().get(move.partition());
+    if (s == null) {
+      throw new DstException(ErrorCode.INVALID_ARGUMENT, "no partition " + move.partition()
+          + " in cluster " + cluster);
+    }
+    if (!s.replicas().contains(move.from())) {
+      throw new DstException(ErrorCode.INVALID_ARGUMENT, "node " + move.from()
+          + " holds no replica of " + move.partition() + " (replicas " + s.replicas() + ")");
+    }
+    if (move.kind() == PartitionMove.Kind.REPLICA ? s.replicas().contains(move.to())
+        : !s.replicas().contains(move.to())) {
+      throw new DstException(ErrorCode.INVALID_ARGUMENT, "cannot " + move + ": its replicas are "
+          + s.replicas());
+    }
+    return meta.createMove(move);
+  }
+
   private Map<PartitionId, PartitionState> partitions() {
     Map<PartitionId, PartitionState> out = new LinkedHashMap<>();
     for (Versioned<TableMeta> t : view.tables().values()) {

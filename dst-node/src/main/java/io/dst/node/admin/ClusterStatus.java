@@ -39,7 +39,9 @@ public record ClusterStatus(String cluster, int controller, List<Node> nodes,
       if (!toInSync) {
         return "catching up";
       }
-      return state.primary() == move.from() ? "transferring leadership" : "removing old replica";
+      boolean leaderMoves = state.primary() == move.from()
+          || move.leader() >= 0 && state.primary() != move.leader();
+      return leaderMoves ? "transferring leadership" : "removing old replica";
     }
   }
 

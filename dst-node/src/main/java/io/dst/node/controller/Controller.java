@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToIntFunction;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.slf4j.Logger;
@@ -237,7 +238,9 @@ public final class Controller implements AutoCloseable {
     Set<Integer> eligible = new java.util.TreeSet<>(live.keySet());
     eligible.removeAll(draining);
     Set<PartitionId> planned = new HashSet<>(requested.keySet());
-    for (PartitionMove m : RebalancePlanner.drain(all, eligible, draining, requested.keySet())) {
+    ToIntFunction<PartitionId> rf = id -> tables.get(id.table()).value().replicationFactor();
+    for (PartitionMove m : RebalancePlanner.drain(all, eligible, draining, requested.keySet(),
+        rf)) {
       if (meta.createMove(m)) {
         planned.add(m.partition());
         ClusterEvents.info("partition.move.planned", "table", m.partition().table(), "partition",
@@ -261,7 +264,7 @@ public final class Controller implements AutoCloseable {
       for (PartitionId id : held) {
         if (!planned.contains(id) && stuckReported.add(id)) {
           ClusterEvents.warn("node.drain.stuck", "node", d, "table", id.table(), "partition",
-              id.partition(), "reason", "no live non-draining node without a replica of it");
+              id.partition(), "reason", "no live non-draining node can take its replica");
         }
       }
     }

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives requested partition moves one step per call, each step a compare-and-set on the
@@ -20,6 +22,7 @@ import java.util.Set;
  * drop the source), so a controller elected in the middle of a move simply continues it.
  */
 final class MoveExecutor {
+  private static final Logger log = LoggerFactory.getLogger(MoveExecutor.class);
   private final MetadataStore meta;
   /** Moves whose catch-up was already reported (only to log it once per controller term). */
   private final Set<PartitionId> caughtUpReported = new HashSet<>();
@@ -64,7 +67,7 @@ final class MoveExecutor {
       return;
     }
     if (s.isr().contains(m.to())) {
-      requestTransfer(m, v);
+      requestTransfer(m, v, m.to());
     }
   }
 
@@ -105,8 +108,9 @@ final class MoveExecutor {
       ClusterEvents.info("partition.move.caught-up", "table", id.table(), "partition",
           id.partition(), "from", m.from(), "to", m.to(), "epoch", s.epoch(), "isr", s.isr());
     }
-    if (s.primary() == m.from()) {
-      requestTransfer(m, v);
+    int leader = leaderAfter(m, s, live);
+    if (s.primary() != leader) {
+      requestTransfer(m, v, leader);
       return false;
     }
     PartitionState next = new PartitionState(s.epoch(), s.primary(), s.incarnation(),
@@ -118,14 +122,30 @@ final class MoveExecutor {
     return false;
   }
 
-  private void requestTransfer(PartitionMove m, Versioned<PartitionState> v) {
+  /**
+   * Who should lead once the source is gone: the move's chosen leader when it is a live in-sync
+   * replica other than the source; else the current primary, unless that is the source, in which
+   * case the target (in sync by now).
+   */
+  private static int leaderAfter(PartitionMove m, PartitionState s, Map<Integer, NodeInfo> live) {
+    int wanted = m.leader();
+    if (wanted != PartitionMove.DEFAULT_LEADER && wanted != m.from() && s.isr().contains(wanted)
+        && live.containsKey(wanted)) {
+      return wanted;
+    }
+    return s.primary() == m.from() ? m.to() : s.primary();
+  }
+
+  private void requestTransfer(PartitionMove m, Versioned<PartitionState> v, int to) {
     PartitionState s = v.value();
-    if (s.transferTo() == m.to()) {
+    if (s.transferTo() == to) {
       return;
     }
-    if (meta.casPartition(m.partition(), s.withTransferTo(m.to()), v.version()) >= 0) {
-      ClusterEvents.info("leader.transfer.request", "table", m.partition().table(), "partition",
-          m.partition().partition(), "from", m.from(), "to", m.to(), "epoch", s.epoch());
+    // Logged before the CAS: once it lands the primary may log its reaction at once.
+    ClusterEvents.info("leader.transfer.request", "table", m.partition().table(), "partition",
+        m.partition().partition(), "from", s.primary(), "to", to, "epoch", s.epoch());
+    if (meta.casPartition(m.partition(), s.withTransferTo(to), v.version()) < 0) {
+      log.debug("transfer request for {} lost a race; retrying on the next pass", m.partition());
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 
 /**
  * Plans partition moves from a snapshot of the partitions' configurations, without side effects.
@@ -27,7 +28,7 @@ public final class RebalancePlanner {
   private final Map<Integer, Integer> load = new TreeMap<>();
   private final Map<Integer, Integer> led = new TreeMap<>();
   private final Set<PartitionId> planned = new HashSet<>();
-  private final List<PartitionMove> moves = new ArrayList<>();
+  private final Map<PartitionId, PartitionMove> moves = new LinkedHashMap<>();
 
   private RebalancePlanner(Map<PartitionId, PartitionState> partitions,
       Collection<Integer> eligible, Set<PartitionId> busy) {
@@ -51,15 +52,22 @@ public final class RebalancePlanner {
     while (p.planReplicaMove()) {
       // one partition per round; each round plans a different partition, so this ends
     }
+    // Each round moves one primary from a node with at least two more than another: the sum of
+    // squared primary counts falls every round, so this ends too.
     while (p.planLeaderMove()) {
       // as above
     }
-    return p.moves;
+    return new ArrayList<>(p.moves.values());
   }
 
-  /** Moves that take every replica off the {@code draining} nodes. */
+  /**
+   * Moves that take every replica off the {@code draining} nodes. A partition whose other eligible
+   * replicas already number {@code replicationFactor} (a replacement was added while a replica was
+   * down) gets a move to one of those: it only drops the draining replica.
+   */
   public static List<PartitionMove> drain(Map<PartitionId, PartitionState> partitions,
-      Collection<Integer> eligible, Set<Integer> draining, Set<PartitionId> busy) {
+      Collection<Integer> eligible, Set<Integer> draining, Set<PartitionId> busy,
+      ToIntFunction<PartitionId> replicationFactor) {
     RebalancePlanner p = new RebalancePlanner(partitions, eligible, busy);
     for (Map.Entry<PartitionId, List<Integer>> e : p.replicas.entrySet()) {
       PartitionId id = e.getKey();
@@ -67,12 +75,17 @@ public final class RebalancePlanner {
       if (from.isEmpty() || p.planned.contains(id)) {
         continue;
       }
-      p.load.keySet().stream().filter(n -> !e.getValue().contains(n))
-          .min(Comparator.comparingInt((Integer n) -> p.load.get(n)).thenComparing(n -> n))
-          .ifPresent(to -> p.apply(new PartitionMove(id, PartitionMove.Kind.REPLICA, from.get(),
-              to)));
+      Comparator<Integer> leastLoaded =
+          Comparator.comparingInt((Integer n) -> p.load.get(n)).thenComparing(n -> n);
+      Optional<Integer> to = p.load.keySet().stream().filter(n -> !e.getValue().contains(n))
+          .min(leastLoaded);
+      List<Integer> staying = e.getValue().stream().filter(p.load::containsKey).toList();
+      if (to.isEmpty() && staying.size() >= replicationFactor.applyAsInt(id)) {
+        to = staying.stream().min(leastLoaded);
+      }
+      to.ifPresent(t -> p.apply(new PartitionMove(id, PartitionMove.Kind.REPLICA, from.get(), t)));
     }
-    return p.moves;
+    return new ArrayList<>(p.moves.values());
   }
 
   private List<Integer> byLoad(Map<Integer, Integer> counts) {
@@ -123,8 +136,21 @@ public final class RebalancePlanner {
         }
         for (Map.Entry<PartitionId, List<Integer>> e : replicas.entrySet()) {
           PartitionId id = e.getKey();
-          if (!planned.contains(id) && primaries.get(id) == hi && e.getValue().contains(lo)) {
+          if (primaries.get(id) != hi || !e.getValue().contains(lo)) {
+            continue;
+          }
+          PartitionMove planned = moves.get(id);
+          if (planned == null && !this.planned.contains(id)) {
             apply(new PartitionMove(id, PartitionMove.Kind.LEADER, hi, lo));
+            return true;
+          }
+          if (planned != null && planned.kind() == PartitionMove.Kind.REPLICA
+              && lo != planned.from()) {
+            // The replica move also chooses who leads after it.
+            moves.put(id, planned.withLeader(lo));
+            primaries.put(id, lo);
+            led.computeIfPresent(hi, (k, c) -> c - 1);
+            led.computeIfPresent(lo, (k, c) -> c + 1);
             return true;
           }
         }
@@ -136,13 +162,15 @@ public final class RebalancePlanner {
   private void apply(PartitionMove m) {
     PartitionId id = m.partition();
     planned.add(id);
-    moves.add(m);
+    moves.put(id, m);
     if (m.kind() == PartitionMove.Kind.REPLICA) {
       List<Integer> r = replicas.get(id);
       r.remove(Integer.valueOf(m.from()));
-      r.add(m.to());
       load.computeIfPresent(m.from(), (k, c) -> c - 1);
-      load.computeIfPresent(m.to(), (k, c) -> c + 1);
+      if (!r.contains(m.to())) {
+        r.add(m.to());
+        load.computeIfPresent(m.to(), (k, c) -> c + 1);
+      }
     }
     // A replica move of the primary hands leadership to the target (see MoveExecutor).
     if (primaries.get(id) == m.from()) {

@@ -460,8 +460,7 @@ public final class PartitionReplica implements AutoCloseable {
           || now2.get().value().primary() != settings.nodeId()) {
         stepDown("its configuration changed in ZooKeeper during a leader transfer");
       } else {
-        config = now2.get().value();
-        configVersion = now2.get().version();
+        adoptConfig(now2.get(), minInSync);
         followTransferRequest();
       }
       return;
@@ -493,8 +492,7 @@ public final class PartitionReplica implements AutoCloseable {
           || now.get().value().primary() != settings.nodeId()) {
         stepDown("its configuration changed in ZooKeeper during a leader transfer");
       } else {
-        config = now.get().value();
-        configVersion = now.get().version();
+        adoptConfig(now.get(), minInSync);
         // Serve again even if the request is still there: the controller may ask once more.
         transferTarget = PartitionState.NO_TRANSFER;
       }
@@ -520,8 +518,9 @@ public final class PartitionReplica implements AutoCloseable {
           || now.get().value().primary() != settings.nodeId()) {
         stepDown("its configuration changed in ZooKeeper while it tried to " + why);
       } else {
-        config = now.get().value();
-        configVersion = now.get().version();
+        // Adopt it fully (new replicas get streams): the ZooKeeper watch that delivers this
+        // version later is then ignored as already seen.
+        adoptConfig(now.get(), minInSync);
         log.info("partition {}: in-sync set change ({}) lost a race; will retry", id, why);
       }
       return false;
