@@ -12,13 +12,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bin/dst}: the entry point for people. One class per subcommand ({@link LocalCommand}, {@link ShellCommand}, {@link NodeCommand},
  * {@link SqlCommand}, {@link DumpCommand}, {@link LoadCommand},
- * {@link ImportCommand}); add new ones to {@code subcommands} below. Streams are injectable so tests
+ * {@link ImportCommand}, {@link AdminCommand}); add new ones to {@code subcommands} below. Streams are injectable so tests
  * can drive the CLI in-process.
  */
 @Command(name = "dst", mixinStandardHelpOptions = true, versionProvider = DstCli.Version.class,
     description = "Dst: a highly available in-memory store with tables, SQL and JDBC.",
     subcommands = {LocalCommand.class, ShellCommand.class, SqlCommand.class, NodeCommand.class,
-        DumpCommand.class, LoadCommand.class, ImportCommand.class,
+        DumpCommand.class, LoadCommand.class, ImportCommand.class, AdminCommand.class,
         CommandLine.HelpCommand.class})
 public final class DstCli implements Runnable {
   final InputStream in;

@@ -50,11 +50,17 @@ public final class ClusterAdmin implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new DstException(ErrorCode.UNAVAILABLE, "interrupted while connecting to ZooKeeper", e);
     }
-    view.start(timeout);
-    if (meta.tableNames().isEmpty() && view.liveNodes().isEmpty()) {
+    boolean exists;
+    try {
+      exists = zk.checkExists().forPath(meta.paths().tables()) != null;
+    } catch (Exception e) {
+      throw new DstException(ErrorCode.UNAVAILABLE, "ZooKeeper request failed: " + e, e);
+    }
+    if (!exists) {
       throw new DstException(ErrorCode.INVALID_ARGUMENT, "no cluster named '" + cluster
           + "' in this ZooKeeper (nothing under " + meta.paths().root() + ")");
     }
+    view.start(timeout);
   }
 
   /** Connects to cluster {@code cluster} through ZooKeeper at {@code zkConnect}. */
