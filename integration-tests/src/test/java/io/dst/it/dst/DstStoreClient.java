@@ -24,6 +24,11 @@ final class DstStoreClient implements StoreClient {
         this.store = ClusterDataStore.connect(cluster.zkConnect(), cluster.name(), timeout);
     }
 
+    /** A client of any cluster found through ZooKeeper (an in-process {@code LocalCluster}, say). */
+    DstStoreClient(String zkConnect, String cluster, Duration timeout) {
+        this.store = ClusterDataStore.connect(zkConnect, cluster, timeout);
+    }
+
     @Override
     public String read(String key) {
         return store.kv().get(key);
