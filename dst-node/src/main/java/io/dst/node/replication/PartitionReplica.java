@@ -84,6 +84,7 @@ public final class PartitionReplica implements AutoCloseable {
   /** The node this primary is handing leadership to (-1: none); it serves nothing meanwhile. */
   private int transferTarget = PartitionState.NO_TRANSFER;
   private long transferDeadline;
+  private long transferStarted;
 
   public PartitionReplica(PartitionId id, Path dir, ReplicationSettings settings,
       PartitionStateMachine machine, MetadataStore meta, EpochAuthority authority, Peers peers) {
@@ -418,7 +419,8 @@ public final class PartitionReplica implements AutoCloseable {
     }
     transferTarget = wanted;
     if (wanted != PartitionState.NO_TRANSFER) {
-      transferDeadline = System.nanoTime() + Math.max(settings.replicaLag().toNanos() * 4,
+      transferStarted = System.nanoTime();
+      transferDeadline = transferStarted + Math.max(settings.replicaLag().toNanos() * 4,
           2_000_000_000L);
       ClusterEvents.info("leader.transfer.start", "table", id.table(), "partition",
           id.partition(), "from", settings.nodeId(), "to", wanted, "epoch", epoch,
@@ -467,7 +469,7 @@ public final class PartitionReplica implements AutoCloseable {
     }
     ClusterEvents.info("leader.transfer.complete", "table", id.table(), "partition",
         id.partition(), "from", settings.nodeId(), "to", target, "epoch", next.epoch(),
-        "log_end", end);
+        "log_end", end, "took_ms", (System.nanoTime() - transferStarted) / 1_000_000);
     // Nothing is pending, so stepping down fails no write; the new epoch arrives via ZooKeeper.
     role = Role.FOLLOWER;
     serving = false;
