@@ -151,7 +151,6 @@ final class MoveExecutor {
 
   /** Ends a move: completed when {@code abortReason} is null. */
   private void finish(PartitionMove m, PartitionState s, String abortReason) {
-    meta.deleteMove(m.partition());
     caughtUpReported.remove(m.partition());
     PartitionId id = m.partition();
     if (abortReason == null) {
@@ -163,6 +162,9 @@ final class MoveExecutor {
           id.partition(), "kind", m.kind().name().toLowerCase(), "from", m.from(), "to", m.to(),
           "epoch", s.epoch(), "reason", abortReason);
     }
+    // After the event: the configuration change already happened, and a controller stopped
+    // here leaves the record for its successor, which finishes it again.
+    meta.deleteMove(m.partition());
   }
 
   private static List<Integer> without(List<Integer> ids, int node) {
