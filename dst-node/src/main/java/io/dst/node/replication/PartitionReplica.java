@@ -461,10 +461,8 @@ public final class PartitionReplica implements AutoCloseable {
       if (now2.isEmpty() || now2.get().value().epoch() != epoch
           || now2.get().value().primary() != settings.nodeId()) {
         stepDown("its configuration changed in ZooKeeper during a leader transfer");
-      } else {
-        adoptConfig(now2.get(), minInSync);
-        followTransferRequest();
       }
+      // Otherwise the newer configuration reaches onConfig, which re-checks the request.
       return;
     }
     ClusterEvents.info("leader.transfer.complete", "table", id.table(), "partition",
@@ -494,7 +492,6 @@ public final class PartitionReplica implements AutoCloseable {
           || now.get().value().primary() != settings.nodeId()) {
         stepDown("its configuration changed in ZooKeeper during a leader transfer");
       } else {
-        adoptConfig(now.get(), minInSync);
         // Serve again even if the request is still there: the controller may ask once more.
         transferTarget = PartitionState.NO_TRANSFER;
       }
@@ -522,7 +519,9 @@ public final class PartitionReplica implements AutoCloseable {
       } else {
         // Adopt it fully (new replicas get streams): the ZooKeeper watch that delivers this
         // version later is then ignored as already seen.
-        adoptConfig(now.get(), minInSync);
+        // Not adopted here: the ZooKeeper watch delivers this version to onConfig, which adopts it
+        // whole (streams for added replicas, the minimum in-sync size); adopting only config and
+        // version here made onConfig skip it, and a replica added meanwhile never got a stream.
         log.info("partition {}: in-sync set change ({}) lost a race; will retry", id, why);
       }
       return false;
