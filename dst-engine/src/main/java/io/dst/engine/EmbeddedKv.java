@@ -4,6 +4,7 @@ import io.dst.engine.api.KeyType;
 import io.dst.engine.api.KvStore;
 import io.dst.engine.kv.Glob;
 import io.dst.engine.kv.KvPartition;
+import io.dst.engine.log.ApplyResult;
 import io.dst.engine.log.Mutation;
 import io.dst.engine.table.Guarded;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@link KvStore} over an {@link EmbeddedStore}'s kv partitions: reads go to the key's partition
- * under its read lock, writes become {@link Mutation}s applied by the store.
+ * under its read lock, writes become {@link Mutation}s applied by the store. A key due by the
+ * store's clock reads as absent, and a write to it first applies its expiry, so writes find it
+ * absent too. Each kv write is one mutation of one partition, so it needs no store-wide lock.
  */
 final class EmbeddedKv implements KvStore {
   private final EmbeddedStore store;
@@ -27,19 +30,58 @@ final class EmbeddedKv implements KvStore {
     return store.kvSlotOf(Objects.requireNonNull(key, "key"));
   }
 
+  /** Whether the key has expired by the store's clock (reads the clock only if deadlines exist). */
+  private boolean gone(KvPartition kv, String key) {
+    return kv.hasDeadlines() && kv.expired(key, store.nowMillis());
+  }
+
+  /** Applies a kv write, after the expiry of its key if that is due. */
+  private ApplyResult write(Mutation m) {
+    Mutation.DropExpired due = store.expiryBefore(m, store.nowMillis());
+    if (due != null) {
+      store.apply(due);
+    }
+    return store.apply(m);
+  }
+
   @Override
   public String get(String key) {
-    return slot(key).read(kv -> kv.get(key));
+    return slot(key).read(kv -> gone(kv, key) ? null : kv.get(key));
   }
 
   @Override
   public void put(String key, String value) {
-    store.submit(new Mutation.StrPut(key, value)).orThrow();
+    write(new Mutation.StrPut(key, value)).orThrow();
   }
 
   @Override
   public boolean delete(String key) {
-    return store.submit(new Mutation.StrDelete(key)).booleanValue();
+    return write(new Mutation.StrDelete(key)).booleanValue();
+  }
+
+  @Override
+  public boolean set(String key, String value, SetCondition condition, long expiresAtMillis) {
+    return store.apply(new Mutation.StrSet(key, value, condition, expiresAtMillis,
+        store.nowMillis())).booleanValue();
+  }
+
+  @Override
+  public boolean expireAt(String key, long expiresAtMillis) {
+    if (expiresAtMillis <= 0) {
+      throw new io.dst.engine.DstException(io.dst.engine.ErrorCode.INVALID_ARGUMENT,
+          "expiry deadline must be positive epoch milliseconds, got " + expiresAtMillis);
+    }
+    return store.apply(new Mutation.Expire(key, expiresAtMillis, store.nowMillis())).booleanValue();
+  }
+
+  @Override
+  public boolean persist(String key) {
+    return store.apply(new Mutation.Expire(key, NO_EXPIRY, store.nowMillis())).booleanValue();
+  }
+
+  @Override
+  public long ttlMillis(String key) {
+    return slot(key).read(kv -> kv.ttlMillis(key, store.nowMillis()));
   }
 
   @Override
@@ -49,51 +91,53 @@ final class EmbeddedKv implements KvStore {
 
   @Override
   public KeyType type(String key) {
-    return slot(key).read(kv -> kv.type(key));
+    return slot(key).read(kv -> gone(kv, key) ? KeyType.NONE : kv.type(key));
   }
 
   @Override
   public long incrementBy(String key, long delta) {
-    return store.submit(new Mutation.StrIncr(key, delta)).longValue();
+    return write(new Mutation.StrIncr(key, delta)).longValue();
   }
 
   @Override
   public long append(String key, String suffix) {
-    return store.submit(new Mutation.StrAppend(key, suffix)).longValue();
+    return write(new Mutation.StrAppend(key, suffix)).longValue();
   }
 
   @Override
   public int dictPut(String dict, Map<String, String> fields) {
-    return store.submit(new Mutation.DictPut(dict, fields)).intValue();
+    return write(new Mutation.DictPut(dict, fields)).intValue();
   }
 
   @Override
   public Map<String, String> dictGetAll(String dict) {
-    return slot(dict).read(kv -> kv.dictGetAll(dict));
+    return slot(dict).read(kv -> gone(kv, dict) ? new java.util.LinkedHashMap<>()
+        : kv.dictGetAll(dict));
   }
 
   @Override
   public String dictGet(String dict, String field) {
-    return slot(dict).read(kv -> kv.dictGet(dict, field));
+    return slot(dict).read(kv -> gone(kv, dict) ? null : kv.dictGet(dict, field));
   }
 
   @Override
   public int dictDelete(String dict, List<String> fields) {
-    return store.submit(new Mutation.DictDelete(dict, fields)).intValue();
+    return write(new Mutation.DictDelete(dict, fields)).intValue();
   }
 
   @Override
   public List<String> dictKeys(String dict) {
-    return slot(dict).read(kv -> kv.dictKeys(dict));
+    return slot(dict).read(kv -> gone(kv, dict) ? new ArrayList<>() : kv.dictKeys(dict));
   }
 
   @Override
   public List<String> keys(String globPattern) {
     Pattern p = Glob.compile(globPattern);
     List<String> out = new ArrayList<>();
+    long now = store.nowMillis();
     for (Guarded<KvPartition> s : store.kvSlots()) {
       s.read(kv -> {
-        kv.keys(k -> p.matcher(k).matches(), out);
+        kv.keys(k -> p.matcher(k).matches(), now, out);
         return null;
       });
     }
@@ -104,7 +148,7 @@ final class EmbeddedKv implements KvStore {
   public long size() {
     long n = 0;
     for (Guarded<KvPartition> s : store.kvSlots()) {
-      n += s.read(KvPartition::size);
+      n += s.read(kv -> kv.size() - (kv.hasDeadlines() ? kv.dueCount(store.nowMillis()) : 0));
     }
     return n;
   }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class EmbeddedStore implements DataStore {
   /** Serialises the local write path, so checks that span partitions hold when it applies. */
   private final ReentrantLock writePath = new ReentrantLock();
   private final EmbeddedKv kv = new EmbeddedKv(this);
+  private final LongSupplier clock;
 
   public EmbeddedStore() {
     this(DEFAULT_PARTITIONS);
@@ -60,6 +62,15 @@ public final class EmbeddedStore implements DataStore {
 
   /** A store whose tables get {@code defaultPartitions} partitions each. */
   public EmbeddedStore(int defaultPartitions) {
+    this(defaultPartitions, System::currentTimeMillis);
+  }
+
+  /**
+   * A store whose kv reads and local expiring writes take the time from {@code clockMillis}
+   * (epoch ms); tests pin it. {@link #apply} never reads it: mutations carry their time.
+   */
+  public EmbeddedStore(int defaultPartitions, LongSupplier clockMillis) {
+    this.clock = java.util.Objects.requireNonNull(clockMillis, "clockMillis");
     if (defaultPartitions < 1 || defaultPartitions > MAX_PARTITIONS) {
       throw new DstException(ErrorCode.INVALID_ARGUMENT,
           "partition count must be in 1.." + MAX_PARTITIONS + ", got " + defaultPartitions);
@@ -72,6 +83,11 @@ public final class EmbeddedStore implements DataStore {
 
   public int defaultPartitions() {
     return defaultPartitions;
+  }
+
+  /** The store's wall clock in epoch ms (kv reads treat keys due by it as absent). */
+  public long nowMillis() {
+    return clock.getAsLong();
   }
 
   // ------------------------------------------------------------------ DataStore
@@ -175,6 +191,16 @@ public final class EmbeddedStore implements DataStore {
     }
     if (m instanceof Mutation.StrDelete d) {
       return kvSlot(m).write(kv -> kv.delete(d.key()));
+    }
+    if (m instanceof Mutation.StrSet p) {
+      return kvSlot(m).write(kv -> kv.set(p.key(), p.value(), p.condition(), p.expiresAtMillis(),
+          p.nowMillis()));
+    }
+    if (m instanceof Mutation.Expire e) {
+      return kvSlot(m).write(kv -> kv.expire(e.key(), e.expiresAtMillis(), e.nowMillis()));
+    }
+    if (m instanceof Mutation.DropExpired d) {
+      return kvSlot(m).write(kv -> kv.dropExpired(d.key(), d.deadlineMillis()));
     }
     if (m instanceof Mutation.StrIncr i) {
       return kvSlot(m).write(kv -> kv.incrementBy(i.key(), i.delta()));
@@ -308,6 +334,64 @@ public final class EmbeddedStore implements DataStore {
     PredicateCompiler.validate(schema, filter);
   }
 
+  // ------------------------------------------------------------------ expiry
+
+  /**
+   * The expiry that must be applied before {@code m} so that {@code m} finds its key absent: a
+   * {@link Mutation.DropExpired} when {@code m} is a kv write whose key is due at {@code nowMillis},
+   * otherwise null. The mutations that carry their own time (set, expire) need none.
+   */
+  public Mutation.DropExpired expiryBefore(Mutation m, long nowMillis) {
+    String key;
+    if (m instanceof Mutation.StrPut p) {
+      key = p.key();
+    } else if (m instanceof Mutation.StrDelete d) {
+      key = d.key();
+    } else if (m instanceof Mutation.StrIncr i) {
+      key = i.key();
+    } else if (m instanceof Mutation.StrAppend a) {
+      key = a.key();
+    } else if (m instanceof Mutation.DictPut p) {
+      key = p.key();
+    } else if (m instanceof Mutation.DictDelete d) {
+      key = d.key();
+    } else {
+      return null;
+    }
+    return kvSlot(m).read(kv -> kv.expired(key, nowMillis)
+        ? new Mutation.DropExpired(key, kv.deadline(key)) : null);
+  }
+
+  /** Up to {@code max} keys of kv partition {@code partition} due at {@code nowMillis}, as drops. */
+  public List<Mutation.DropExpired> dueExpiries(int partition, long nowMillis, int max) {
+    Map<String, Long> due = new java.util.LinkedHashMap<>();
+    kvSlots.get(partition).read(kv -> {
+      kv.due(nowMillis, max, due);
+      return null;
+    });
+    List<Mutation.DropExpired> out = new ArrayList<>(due.size());
+    due.forEach((k, d) -> out.add(new Mutation.DropExpired(k, d)));
+    return out;
+  }
+
+  /**
+   * Deletes up to {@code max} due keys of every kv partition, for a store that is not replicated
+   * (a replicated store's primary sends {@link #dueExpiries} through its log instead). Returns how
+   * many it deleted.
+   */
+  public int expireDueKeys(int max) {
+    int n = 0;
+    long now = clock.getAsLong();
+    for (int p = 0; p < kvSlots.size(); p++) {
+      for (Mutation.DropExpired d : dueExpiries(p, now, max)) {
+        if (Boolean.TRUE.equals(apply(d).value())) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   private Guarded<KvPartition> kvSlot(Mutation m) {
     return kvSlots.get(m.target().partition());
   }
@@ -363,7 +447,8 @@ public final class EmbeddedStore implements DataStore {
       if (id.partition() >= kvSlots.size()) {
         throw new DstException(ErrorCode.INVALID_ARGUMENT, "there is no kv partition " + id.partition());
       }
-      return kvSlots.get(id.partition()).read(kv -> SnapshotWriter.kv(id.partition(), kv.export()));
+      return kvSlots.get(id.partition()).read(kv -> SnapshotWriter.kv(id.partition(), kv.export(),
+          kv.exportDeadlines()));
     }
     TableState t = requireTable(id.table());
     return t.slot(id.partition()).read(p -> {
@@ -403,7 +488,7 @@ public final class EmbeddedStore implements DataStore {
       if (id.partition() >= kvSlots.size()) {
         throw new DstException(ErrorCode.INVALID_ARGUMENT, "there is no kv partition " + id.partition());
       }
-      kvSlots.get(id.partition()).replace(KvPartition.of(kvPart.entries()));
+      kvSlots.get(id.partition()).replace(KvPartition.of(kvPart.entries(), kvPart.deadlines()));
     } else if (s instanceof Snapshot.TablePart part) {
       TableState t;
       synchronized (catalogLock) {

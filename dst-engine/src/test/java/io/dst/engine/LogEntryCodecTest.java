@@ -3,6 +3,7 @@ package io.dst.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dst.engine.api.KvStore;
 import io.dst.engine.expr.CompareOp;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.log.LogEntryCodec;
@@ -26,6 +27,12 @@ class LogEntryCodecTest {
     return List.of(
         new Mutation.StrPut("k1", "v1"),
         new Mutation.StrDelete("k1"),
+        new Mutation.StrSet("k1", "v", KvStore.SetCondition.IF_ABSENT, 1_700_000_000_123L,
+            1_700_000_000_000L),
+        new Mutation.StrSet("k1", "v", KvStore.SetCondition.IF_PRESENT, KvStore.KEEP_EXPIRY, 5),
+        new Mutation.Expire("k1", 99, 7),
+        new Mutation.Expire("k1", KvStore.NO_EXPIRY, 7),
+        new Mutation.DropExpired("k1", 1_700_000_000_123L),
         new Mutation.StrIncr("n", -17),
         new Mutation.StrAppend("s", "ünïcode"),
         new Mutation.DictPut("d", fields),

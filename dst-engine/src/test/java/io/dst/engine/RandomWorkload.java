@@ -1,5 +1,6 @@
 package io.dst.engine;
 
+import io.dst.engine.api.KvStore;
 import io.dst.engine.expr.CompareOp;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.log.Mutation;
@@ -12,7 +13,8 @@ import java.util.Random;
 /**
  * A seeded random sequence of mutations over the task table and the kv space, mixing inserts
  * (some duplicate, so rejected), updates, deletes heavy enough to trigger compaction, an index
- * creation and kv writes of both types (some of the wrong type, so rejected).
+ * creation and kv writes of both types (some of the wrong type, so rejected), including
+ * conditional and expiring sets, expiries and expiry drops.
  */
 final class RandomWorkload {
   static final int PARTITIONS = 4;
@@ -53,10 +55,18 @@ final class RandomWorkload {
             new Predicate.Compare(TaskTables.RETURN_NUM, CompareOp.LT, rnd.nextInt(600))));
       } else if (kind < 85) {
         String key = "k" + rnd.nextInt(200);
-        log.add(switch (rnd.nextInt(4)) {
+        // Logical time advances with the log; deadlines fall around it, so some keys expire.
+        long now = 1_000_000L + step * 10L;
+        log.add(switch (rnd.nextInt(7)) {
           case 0 -> new Mutation.StrPut(key, "v" + rnd.nextInt(1000));
           case 1 -> new Mutation.StrIncr(key, rnd.nextInt(10));
           case 2 -> new Mutation.StrAppend(key, "x");
+          case 3 -> new Mutation.StrSet(key, "s" + rnd.nextInt(100),
+              KvStore.SetCondition.values()[rnd.nextInt(3)],
+              rnd.nextInt(4) == 0 ? KvStore.KEEP_EXPIRY : now + rnd.nextInt(500) - 50, now);
+          case 4 -> new Mutation.Expire(key, rnd.nextInt(5) == 0 ? KvStore.NO_EXPIRY
+              : now + rnd.nextInt(500) - 50, now);
+          case 5 -> new Mutation.DropExpired(key, now + rnd.nextInt(500) - 250);
           default -> new Mutation.StrDelete(key);
         });
       } else {

@@ -1,5 +1,7 @@
 package io.dst.engine.api;
 
+import io.dst.engine.DstException;
+import io.dst.engine.ErrorCode;
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +9,26 @@ import java.util.Map;
  * The typed key-value side of Dst: {@code str} keys hold a string, {@code dict} keys hold a map of
  * string fields to string values (kept in insertion order). Using a key as the other type fails with
  * {@link io.dst.engine.ErrorCode#WRONG_TYPE}, as Redis's WRONGTYPE does. The same data is served by the
- * command language and, later, the Redis protocol.
+ * command language and the Redis protocol.
+ *
+ * <p>Keys may carry an expiry deadline (absolute epoch milliseconds). A key whose deadline is not
+ * after the store's clock reads as absent; stores without expiry refuse the expiry methods with
+ * UNSUPPORTED.
  */
 public interface KvStore {
+  /** A deadline meaning "none": the key lives until deleted (and a set removes an old deadline). */
+  long NO_EXPIRY = 0;
+  /** For {@link #set}: keep whatever deadline the key had (Redis's KEEPTTL). */
+  long KEEP_EXPIRY = -1;
+  /** {@link #ttlMillis} of an absent key. */
+  long TTL_ABSENT = -2;
+  /** {@link #ttlMillis} of a key without a deadline. */
+  long TTL_NONE = -1;
+
+  /** When a conditional {@link #set} applies (Redis's NX and XX). */
+  enum SetCondition {
+    ALWAYS, IF_ABSENT, IF_PRESENT
+  }
   /** The str value, or null when absent. */
   String get(String key);
 
@@ -46,4 +65,37 @@ public interface KvStore {
   List<String> keys(String globPattern);
 
   long size();
+
+  /**
+   * Sets a str key if {@code condition} holds, with {@code expiresAtMillis} an absolute epoch-ms
+   * deadline, {@link #NO_EXPIRY} or {@link #KEEP_EXPIRY}; true when the value was written. A key
+   * holding a dict fails with WRONG_TYPE, as {@link #put} does. The deadline is absolute so that a
+   * replicated write carries the same one to every replica.
+   */
+  default boolean set(String key, String value, SetCondition condition, long expiresAtMillis) {
+    throw expiryUnsupported(this);
+  }
+
+  /**
+   * Gives an existing key the deadline {@code expiresAtMillis} (a deadline already passed deletes
+   * it); false when the key is absent.
+   */
+  default boolean expireAt(String key, long expiresAtMillis) {
+    throw expiryUnsupported(this);
+  }
+
+  /** Removes a key's deadline; true when it had one. */
+  default boolean persist(String key) {
+    throw expiryUnsupported(this);
+  }
+
+  /** Milliseconds until the key expires, {@link #TTL_NONE} without a deadline, {@link #TTL_ABSENT}. */
+  default long ttlMillis(String key) {
+    throw expiryUnsupported(this);
+  }
+
+  private static DstException expiryUnsupported(KvStore kv) {
+    return new DstException(ErrorCode.UNSUPPORTED,
+        "key expiry is not supported by " + kv.getClass().getSimpleName());
+  }
 }

@@ -7,6 +7,7 @@ import io.dst.engine.codec.BinaryOut;
 import io.dst.engine.codec.Checksums;
 import io.dst.engine.codec.PredicateCodec;
 import io.dst.engine.codec.SchemaCodec;
+import io.dst.engine.api.KvStore;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.schema.TableSchema;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ public final class LogEntryCodec {
   private static final int INSERT = 10;
   private static final int UPDATE = 11;
   private static final int DELETE = 12;
+  private static final int STR_SET = 13;
+  private static final int EXPIRE = 14;
+  private static final int DROP_EXPIRED = 15;
+  private static final KvStore.SetCondition[] CONDITIONS = KvStore.SetCondition.values();
 
   private LogEntryCodec() {}
 
@@ -44,6 +49,15 @@ public final class LogEntryCodec {
     out.writeByte(VERSION);
     if (m instanceof Mutation.StrPut p) {
       out.writeByte(STR_PUT).writeString(p.key()).writeString(p.value());
+    } else if (m instanceof Mutation.StrSet p) {
+      out.writeByte(STR_SET).writeString(p.key()).writeString(p.value())
+          .writeByte(p.condition().ordinal()).writeVarLong(p.expiresAtMillis())
+          .writeVarLong(p.nowMillis());
+    } else if (m instanceof Mutation.Expire e) {
+      out.writeByte(EXPIRE).writeString(e.key()).writeVarLong(e.expiresAtMillis())
+          .writeVarLong(e.nowMillis());
+    } else if (m instanceof Mutation.DropExpired d) {
+      out.writeByte(DROP_EXPIRED).writeString(d.key()).writeVarLong(d.deadlineMillis());
     } else if (m instanceof Mutation.StrDelete d) {
       out.writeByte(STR_DELETE).writeString(d.key());
     } else if (m instanceof Mutation.StrIncr i) {
@@ -111,6 +125,28 @@ public final class LogEntryCodec {
     Mutation m = switch (type) {
       case STR_PUT -> new Mutation.StrPut(in.readString(), in.readString());
       case STR_DELETE -> new Mutation.StrDelete(in.readString());
+      case STR_SET -> {
+        String key = in.readString();
+        String value = in.readString();
+        int condition = in.readByte();
+        if (condition < 0 || condition >= CONDITIONS.length) {
+          throw in.corrupt("unknown set condition " + condition);
+        }
+        long expiresAt = in.readVarLong();
+        if (expiresAt < KvStore.KEEP_EXPIRY) {
+          throw in.corrupt("negative deadline " + expiresAt);
+        }
+        yield new Mutation.StrSet(key, value, CONDITIONS[condition], expiresAt, in.readVarLong());
+      }
+      case EXPIRE -> {
+        String key = in.readString();
+        long expiresAt = in.readVarLong();
+        if (expiresAt < 0) {
+          throw in.corrupt("negative deadline " + expiresAt);
+        }
+        yield new Mutation.Expire(key, expiresAt, in.readVarLong());
+      }
+      case DROP_EXPIRED -> new Mutation.DropExpired(in.readString(), in.readVarLong());
       case STR_INCR -> new Mutation.StrIncr(in.readString(), in.readVarLong());
       case STR_APPEND -> new Mutation.StrAppend(in.readString(), in.readString());
       case DICT_PUT -> {

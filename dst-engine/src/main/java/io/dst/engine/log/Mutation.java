@@ -2,6 +2,7 @@ package io.dst.engine.log;
 
 import io.dst.engine.PartitionId;
 import io.dst.engine.Partitioner;
+import io.dst.engine.api.KvStore;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.schema.TableSchema;
 import java.util.ArrayList;
@@ -37,6 +38,64 @@ public sealed interface Mutation {
     public StrPut {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public PartitionId target() {
+      return kvPartition(key);
+    }
+  }
+
+  /**
+   * Sets a str key if {@code condition} holds, with an absolute deadline ({@link
+   * KvStore#NO_EXPIRY}, {@link KvStore#KEEP_EXPIRY} or epoch ms); the result is whether it was
+   * written. {@code nowMillis} is the clock of the server that took the request: a key whose
+   * deadline is not after it counts as absent, so every replica decides the condition alike.
+   */
+  record StrSet(String key, String value, KvStore.SetCondition condition, long expiresAtMillis,
+      long nowMillis) implements Mutation {
+    public StrSet {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(condition, "condition");
+      if (expiresAtMillis < KvStore.KEEP_EXPIRY) {
+        throw new IllegalArgumentException("deadline " + expiresAtMillis + " is negative");
+      }
+    }
+
+    @Override
+    public PartitionId target() {
+      return kvPartition(key);
+    }
+  }
+
+  /**
+   * Gives a live key the deadline {@code expiresAtMillis} (deleting it when that is not after
+   * {@code nowMillis}), or with {@link KvStore#NO_EXPIRY} removes its deadline; the result is
+   * whether the key existed (for removal: whether it had a deadline).
+   */
+  record Expire(String key, long expiresAtMillis, long nowMillis) implements Mutation {
+    public Expire {
+      Objects.requireNonNull(key, "key");
+      if (expiresAtMillis < 0) {
+        throw new IllegalArgumentException("deadline " + expiresAtMillis + " is negative");
+      }
+    }
+
+    @Override
+    public PartitionId target() {
+      return kvPartition(key);
+    }
+  }
+
+  /**
+   * Deletes a key only if its deadline is still {@code deadlineMillis}: the primary's expiry of a
+   * key it found due, harmless if the key was set again (with another or no deadline) meanwhile.
+   * The result is whether it deleted.
+   */
+  record DropExpired(String key, long deadlineMillis) implements Mutation {
+    public DropExpired {
+      Objects.requireNonNull(key, "key");
     }
 
     @Override

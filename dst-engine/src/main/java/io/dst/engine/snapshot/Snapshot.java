@@ -17,8 +17,17 @@ public sealed interface Snapshot {
   /** A table partition: its table's definition and its live rows in position order. */
   record TablePart(TableDef table, int partition, List<Object[]> rows) implements Snapshot {}
 
-  /** A kv partition: str keys map to String, dict keys to an insertion-ordered Map. */
-  record KvPart(int partition, Map<String, Object> entries) implements Snapshot {}
+  /**
+   * A kv partition: str keys map to String, dict keys to an insertion-ordered Map; {@code
+   * deadlines} holds the expiry deadline (epoch ms) of the keys that have one, in key order.
+   */
+  record KvPart(int partition, Map<String, Object> entries, Map<String, Long> deadlines)
+      implements Snapshot {
+    /** A kv partition without deadlines. */
+    public KvPart(int partition, Map<String, Object> entries) {
+      this(partition, entries, Map.of());
+    }
+  }
 
   /** The catalog: every table definition, by name order. */
   record Catalog(List<TableDef> tables) implements Snapshot {}

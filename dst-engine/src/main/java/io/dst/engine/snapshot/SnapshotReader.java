@@ -66,7 +66,14 @@ public final class SnapshotReader {
             throw in.corrupt("unknown kv entry type " + type + " for key \"" + key + "\"");
           }
         }
-        yield new Snapshot.KvPart(partition, entries);
+        Map<String, Long> deadlines = new LinkedHashMap<>();
+        if (!in.atEnd()) {
+          int d = in.readCount(bytes.length);
+          for (int i = 0; i < d; i++) {
+            deadlines.put(in.readString(), in.readVarLong());
+          }
+        }
+        yield new Snapshot.KvPart(partition, entries, deadlines);
       }
       case SnapshotFormat.KIND_CATALOG -> {
         int n = in.readCount(1 << 20);

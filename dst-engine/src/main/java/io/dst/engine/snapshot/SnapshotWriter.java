@@ -31,8 +31,17 @@ public final class SnapshotWriter {
     return Checksums.seal(out);
   }
 
-  /** A kv partition; {@code entries} must iterate in sorted key order. */
+  /** A kv partition without deadlines; {@code entries} must iterate in sorted key order. */
   public static byte[] kv(int partition, Map<String, Object> entries) {
+    return kv(partition, entries, Map.of());
+  }
+
+  /**
+   * A kv partition; {@code entries} and {@code deadlines} must iterate in sorted key order. The
+   * deadlines follow the entries only when there are some, so a partition without any has the
+   * same bytes as before expiry existed.
+   */
+  public static byte[] kv(int partition, Map<String, Object> entries, Map<String, Long> deadlines) {
     BinaryOut out = header(SnapshotFormat.KIND_KV, new PartitionId(PartitionId.KV_TABLE, partition),
         64 + entries.size() * 32);
     out.writeVarInt(entries.size());
@@ -46,6 +55,10 @@ public final class SnapshotWriter {
         out.writeByte(SnapshotFormat.KV_DICT).writeVarInt(fields.size());
         fields.forEach((k, v) -> out.writeString(k).writeString(v));
       }
+    }
+    if (!deadlines.isEmpty()) {
+      out.writeVarInt(deadlines.size());
+      deadlines.forEach((k, d) -> out.writeString(k).writeVarLong(d));
     }
     return Checksums.seal(out);
   }
