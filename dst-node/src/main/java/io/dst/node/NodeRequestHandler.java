@@ -4,12 +4,15 @@ import io.dst.engine.DstException;
 import io.dst.engine.ErrorCode;
 import io.dst.engine.PartitionId;
 import io.dst.engine.log.ApplyResult;
+import io.dst.engine.log.LogEntryCodec;
+import io.dst.engine.log.Mutation;
 import io.dst.node.protocol.DataRequest;
 import io.dst.node.protocol.Message;
 import io.dst.node.protocol.ReplicaPosition;
 import io.dst.node.protocol.ReplicationRequest;
 import io.dst.node.protocol.Response;
 import io.dst.node.protocol.Wire;
+import io.dst.node.replication.KvExpiry;
 import io.dst.node.replication.PartitionReplica;
 import io.dst.node.replication.QueryExecutor;
 import io.dst.node.replication.ReplicaManager;
@@ -29,10 +32,12 @@ final class NodeRequestHandler implements RequestHandler {
   private final QueryExecutor queries;
   private final long incarnation;
   private final Executor bulkReads;
+  private final KvExpiry expiry;
 
   NodeRequestHandler(ReplicaManager replicas, QueryExecutor queries, long incarnation,
-      Executor bulkReads) {
+      Executor bulkReads, KvExpiry expiry) {
     this.replicas = replicas;
+    this.expiry = expiry;
     this.queries = queries;
     this.incarnation = incarnation;
     this.bulkReads = bulkReads;
@@ -46,8 +51,13 @@ final class NodeRequestHandler implements RequestHandler {
         throw new DstException(ErrorCode.INVALID_ARGUMENT, "the write belongs to partition "
             + w.mutation().target() + ", not " + w.partition());
       }
-      return replica(w.partition(), ErrorCode.NOT_PRIMARY).write(w.epoch(), w.encoded())
-          .thenApply(result -> toResponse(rid, result));
+      PartitionReplica replica = replica(w.partition(), ErrorCode.NOT_PRIMARY);
+      Mutation.DropExpired due = expiry.before(w.mutation());
+      if (due != null) {
+        // Appended ahead of the write, so the write finds its key absent; only the write answers.
+        replica.write(w.epoch(), LogEntryCodec.encode(due));
+      }
+      return replica.write(w.epoch(), w.encoded()).thenApply(result -> toResponse(rid, result));
     }
     if (request instanceof DataRequest.Read r) {
       PartitionReplica replica = replica(r.partition(), ErrorCode.NOT_PRIMARY);

@@ -8,6 +8,7 @@ import io.dst.node.meta.ClusterView;
 import io.dst.node.meta.MetadataStore;
 import io.dst.node.meta.NodeInfo;
 import io.dst.node.meta.ZkPaths;
+import io.dst.node.replication.KvExpiry;
 import io.dst.node.replication.QueryExecutor;
 import io.dst.node.replication.ReplicaManager;
 import io.dst.node.replication.ReplicationSettings;
@@ -58,6 +59,7 @@ public final class StoreNode implements AutoCloseable {
   private io.dst.node.resp.RespEndpoint resp;
   private io.dst.node.metrics.NodeMetrics metrics;
   private io.dst.node.metrics.MetricsHttpServer metricsHttp;
+  private KvExpiry expiry;
 
   public StoreNode(NodeConfig config) {
     this.config = config;
@@ -109,8 +111,10 @@ public final class StoreNode implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      io.dst.node.transport.RequestHandler handler =
-          new NodeRequestHandler(replicas, new QueryExecutor(store), incarnation, bulkReads);
+      expiry = new KvExpiry(store, replicas, System::currentTimeMillis,
+          "dst-node-" + nodeId + "-expiry");
+      io.dst.node.transport.RequestHandler handler = new NodeRequestHandler(replicas,
+          new QueryExecutor(store), incarnation, bulkReads, expiry);
       if (config.metricsPort() >= 0) {
         metrics = new io.dst.node.metrics.NodeMetrics(nodeId);
         metrics.watch(replicas, store);
@@ -119,6 +123,7 @@ public final class StoreNode implements AutoCloseable {
       server = new NodeServer(loops, handler);
       address = server.bind(config.host(), config.port());
       replicas.start();
+      expiry.start();
       NodeInfo info = new NodeInfo(nodeId, config.host(), address.getPort(), incarnation);
       if (config.advertisedAddress() != null) {
         String adv = config.advertisedAddress();
@@ -242,6 +247,7 @@ public final class StoreNode implements AutoCloseable {
     closeQuietly(resp);
     closeQuietly(metricsHttp);
     closeQuietly(server);
+    closeQuietly(expiry);
     closeQuietly(replicas);
     if (bulkReads != null) {
       bulkReads.shutdownNow();

@@ -1,5 +1,7 @@
 package io.dst.node.client;
 
+import io.dst.engine.DstException;
+import io.dst.engine.ErrorCode;
 import io.dst.engine.PartitionId;
 import io.dst.engine.Partitioner;
 import io.dst.engine.api.KeyType;
@@ -46,6 +48,36 @@ final class ClusterKv implements KvStore {
   @Override
   public boolean delete(String key) {
     return (Boolean) client.write(new Mutation.StrDelete(key));
+  }
+
+  /**
+   * The time this client decided the write at goes into the mutation, so the replicas judge NX/XX
+   * on a key that may have expired by the same instant.
+   */
+  @Override
+  public boolean set(String key, String value, SetCondition condition, long expiresAtMillis) {
+    return (Boolean) client.write(new Mutation.StrSet(key, value, condition, expiresAtMillis,
+        System.currentTimeMillis()));
+  }
+
+  @Override
+  public boolean expireAt(String key, long expiresAtMillis) {
+    if (expiresAtMillis <= 0) {
+      throw new DstException(ErrorCode.INVALID_ARGUMENT,
+          "expiry deadline must be positive epoch milliseconds, got " + expiresAtMillis);
+    }
+    return (Boolean) client.write(new Mutation.Expire(key, expiresAtMillis,
+        System.currentTimeMillis()));
+  }
+
+  @Override
+  public boolean persist(String key) {
+    return (Boolean) client.write(new Mutation.Expire(key, NO_EXPIRY, System.currentTimeMillis()));
+  }
+
+  @Override
+  public long ttlMillis(String key) {
+    return ((Number) read(key, new Query.KvTtl(key))).longValue();
   }
 
   @Override

@@ -11,6 +11,9 @@ public sealed interface Query {
 
   record KvType(String key) implements Query {}
 
+  /** Milliseconds until the key expires by the primary's clock, or KvStore.TTL_NONE / TTL_ABSENT. */
+  record KvTtl(String key) implements Query {}
+
   record DictGetAll(String dict) implements Query {}
 
   record DictGet(String dict, String field) implements Query {}

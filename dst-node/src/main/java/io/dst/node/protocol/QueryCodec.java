@@ -59,6 +59,9 @@ public final class QueryCodec {
       buf.writeByte(12);
       Wire.writeString(buf, q.table());
       Wire.writeValue(buf, q.primaryKey());
+    } else if (query instanceof Query.KvTtl q) {
+      buf.writeByte(14);
+      Wire.writeString(buf, q.key());
     } else if (query instanceof Lookup q) {
       buf.writeByte(13);
       Wire.writeString(buf, q.table());
@@ -84,6 +87,7 @@ public final class QueryCodec {
       case 11 -> new Aggregate(Wire.readRequiredString(buf, "table"), Wire.readAggregateSpec(buf));
       case 12 -> new GetRow(Wire.readRequiredString(buf, "table"), Wire.readValue(buf));
       case 13 -> new Lookup(Wire.readRequiredString(buf, "table"), buf.readInt(), Wire.readValue(buf), Wire.readInts(buf));
+      case 14 -> new Query.KvTtl(Wire.readRequiredString(buf, "key"));
       default -> throw Wire.corrupt("unknown query type " + type);
     };
   }

@@ -38,6 +38,8 @@ public final class QueryExecutor {
       return kv.exists(e.key());
     } else if (q instanceof Query.KvType t) {
       return kv.type(t.key()).name();
+    } else if (q instanceof Query.KvTtl t) {
+      return kv.ttlMillis(t.key());
     } else if (q instanceof Query.DictGetAll d) {
       return kv.dictGetAll(d.dict());
     } else if (q instanceof Query.DictGet d) {

@@ -65,7 +65,8 @@ public final class RespServer implements AutoCloseable {
     this.clock = b.clock;
     this.nativeTransport = b.nativeTransport;
     table.observer(b.observer);
-    new StringCommands(kv, ExpiringKv.over(kv), clock).registerInto(table);
+    new StringCommands(kv, clock).registerInto(table);
+    new ExpiryCommands(kv, clock).registerInto(table);
     new HashCommands(kv).registerInto(table);
     new KeyspaceCommands(kv).registerInto(table);
     new ConnectionCommands(password, VERSION).registerInto(table);

@@ -12,12 +12,14 @@ import java.util.function.LongSupplier;
  */
 public final class StringCommands {
   private final KvStore kv;
-  private final ExpiringKv setter;
   private final LongSupplier clock;
 
-  public StringCommands(KvStore kv, ExpiringKv setter, LongSupplier clockMillis) {
+  /**
+   * {@code clockMillis} turns relative TTLs into the absolute deadlines the replicated write
+   * carries, so it is read once, by the server taking the request.
+   */
+  public StringCommands(KvStore kv, LongSupplier clockMillis) {
     this.kv = kv;
-    this.setter = setter;
     this.clock = clockMillis;
   }
 
@@ -29,8 +31,8 @@ public final class StringCommands {
         this::set);
     t.add("setnx", 3, "write denyoom fast", 1, 1, 1, "string",
         "Set the string value of a key only when the key doesn't exist.",
-        (c, s, out) -> out.integer(setter.set(c.string(1), c.string(2), ExpiringKv.Condition.IF_ABSENT,
-            ExpiringKv.NO_EXPIRY) ? 1 : 0));
+        (c, s, out) -> out.integer(kv.set(c.string(1), c.string(2), KvStore.SetCondition.IF_ABSENT,
+            KvStore.NO_EXPIRY) ? 1 : 0));
     t.add("setex", 4, "write denyoom", 1, 1, 1, "string",
         "Sets the string value and expiration time of a key.",
         (c, s, out) -> setWithTtl(c, 1000, "setex", out));
@@ -69,17 +71,22 @@ public final class StringCommands {
   }
 
   private void set(RespCommand c, ClientSession s, RespWriter out) {
-    ExpiringKv.Condition condition = ExpiringKv.Condition.ALWAYS;
-    long deadline = ExpiringKv.NO_EXPIRY;
+    if (c.argc() == 3) {
+      kv.put(c.string(1), c.string(2)); // the common case: a plain put, which drops any deadline
+      out.ok();
+      return;
+    }
+    KvStore.SetCondition condition = KvStore.SetCondition.ALWAYS;
+    long deadline = KvStore.NO_EXPIRY;
     boolean expirySet = false;
     for (int i = 3; i < c.argc(); i++) {
       boolean hasValue = i + 1 < c.argc();
-      if (c.is(i, "NX") && condition == ExpiringKv.Condition.ALWAYS) {
-        condition = ExpiringKv.Condition.IF_ABSENT;
-      } else if (c.is(i, "XX") && condition == ExpiringKv.Condition.ALWAYS) {
-        condition = ExpiringKv.Condition.IF_PRESENT;
+      if (c.is(i, "NX") && condition == KvStore.SetCondition.ALWAYS) {
+        condition = KvStore.SetCondition.IF_ABSENT;
+      } else if (c.is(i, "XX") && condition == KvStore.SetCondition.ALWAYS) {
+        condition = KvStore.SetCondition.IF_PRESENT;
       } else if (c.is(i, "KEEPTTL") && !expirySet) {
-        deadline = ExpiringKv.KEEP_EXPIRY;
+        deadline = KvStore.KEEP_EXPIRY;
         expirySet = true;
       } else if (hasValue && !expirySet && (c.is(i, "EX") || c.is(i, "PX") || c.is(i, "EXAT")
           || c.is(i, "PXAT"))) {
@@ -90,7 +97,7 @@ public final class StringCommands {
         throw RespError.syntax();
       }
     }
-    if (setter.set(c.string(1), c.string(2), condition, deadline)) {
+    if (kv.set(c.string(1), c.string(2), condition, deadline)) {
       out.ok();
     } else {
       out.nil();
@@ -99,7 +106,7 @@ public final class StringCommands {
 
   private void setWithTtl(RespCommand c, long unitMillis, String name, RespWriter out) {
     long ttl = c.longArg(2);
-    setter.set(c.string(1), c.string(3), ExpiringKv.Condition.ALWAYS,
+    kv.set(c.string(1), c.string(3), KvStore.SetCondition.ALWAYS,
         absoluteDeadline(ttl, unitMillis, name));
     out.ok();
   }

@@ -50,19 +50,6 @@ class StringCommandsTest {
   }
 
   @Test
-  void shouldRefuseExpiryWhileTheStoreHasNone() {
-    assertThatThrownBy(() -> jedis.set("k", "v", SetParams.setParams().ex(10)))
-        .isInstanceOf(JedisDataException.class).hasMessage("ERR EX/PX not supported by this store");
-    assertThatThrownBy(() -> jedis.set("k", "v", SetParams.setParams().px(10)))
-        .hasMessage("ERR EX/PX not supported by this store");
-    assertThatThrownBy(() -> jedis.setex("k", 10, "v"))
-        .hasMessage("ERR EX/PX not supported by this store");
-    assertThatThrownBy(() -> jedis.set("k", "v", SetParams.setParams().keepTtl()))
-        .hasMessage("ERR KEEPTTL not supported by this store");
-    assertThat(jedis.exists("k")).isFalse();
-  }
-
-  @Test
   void shouldAnswerRedisErrorsForBadSetOptions() {
     assertThatThrownBy(() -> jedis.set("k", "v", SetParams.setParams().ex(0)))
         .hasMessage("ERR invalid expire time in 'set' command");

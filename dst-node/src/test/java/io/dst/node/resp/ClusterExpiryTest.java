@@ -1,0 +1,103 @@
+package io.dst.node.resp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dst.engine.EmbeddedStore;
+import io.dst.engine.PartitionId;
+import io.dst.engine.Partitioner;
+import io.dst.engine.log.Mutation;
+import io.dst.node.StoreNode;
+import io.dst.node.local.LocalCluster;
+import io.dst.node.replication.PartitionReplica;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Key expiry on a real three-node cluster: deadlines travel in the replicated log, only the
+ * partition's primary expires keys (through its log), and a new primary takes that over after a
+ * failover.
+ */
+class ClusterExpiryTest {
+  private final LocalCluster cluster = new LocalCluster(3, "expiry", null, n -> n.respPort(0)).start();
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  private Jedis client(int nodeId) {
+    return new Jedis("127.0.0.1", cluster.node(nodeId).respAddress().getPort(), 10_000);
+  }
+
+  private static PartitionId partitionOf(String key) {
+    return new PartitionId(PartitionId.KV_TABLE, Partitioner.partitionOf(key, Mutation.KV_PARTITIONS));
+  }
+
+  /** Whether {@code store} still holds {@code key} (expired or not), with a deadline. */
+  private static boolean holdsWithDeadline(EmbeddedStore store, String key) {
+    return store.dueExpiries(partitionOf(key).partition(), Long.MAX_VALUE, Integer.MAX_VALUE)
+        .stream().anyMatch(d -> d.key().equals(key));
+  }
+
+  private int primaryOf(PartitionId id) {
+    for (StoreNode n : cluster.nodes()) {
+      if (n != null && n.replicaManager().replica(id).map(r -> r.role() == PartitionReplica.Role.PRIMARY
+          && r.isServing()).orElse(false)) {
+        return n.nodeId();
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void shouldServeExpiryCommandsThroughAnyNode() {
+    try (Jedis one = client(1); Jedis two = client(2); Jedis three = client(3)) {
+      assertThat(one.set("s", "v", SetParams.setParams().ex(100).nx())).isEqualTo("OK");
+      assertThat(two.set("s", "w", SetParams.setParams().nx())).isNull();
+      assertThat(three.ttl("s")).isBetween(98L, 100L);
+      assertThat(two.persist("s")).isOne();
+      assertThat(one.ttl("s")).isEqualTo(-1);
+      three.hset("h", Map.of("f", "v"));
+      assertThat(one.pexpire("h", 60_000)).isOne();
+      assertThat(two.pttl("h")).isBetween(1L, 60_000L);
+      assertThat(three.set("gone", "v", SetParams.setParams().px(1))).isEqualTo("OK");
+      await().atMost(Duration.ofSeconds(5)).until(() -> two.get("gone") == null);
+    }
+  }
+
+  @Test
+  void shouldExpireAKeyOnEveryReplicaThroughTheNewPrimaryAfterFailover() {
+    String key = "session:42";
+    PartitionId id = partitionOf(key);
+    try (Jedis one = client(1)) {
+      assertThat(one.set(key, "token", SetParams.setParams().px(3_000))).isEqualTo("OK");
+      assertThat(one.set("kept:" + key, "x")).isEqualTo("OK");
+    }
+    // The deadline reached every replica with the write.
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.nodes().stream()
+        .allMatch(n -> holdsWithDeadline(n.localStore(), key)));
+    int primary = primaryOf(id);
+    assertThat(primary).isPositive();
+    cluster.stopNode(primary);
+
+    // Followers never expire on their own: the key goes from every store only once a new primary
+    // serves and sends the expiry through its log.
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      int p = primaryOf(id);
+      return p > 0 && p != primary;
+    });
+    await().atMost(Duration.ofSeconds(20)).until(() -> cluster.nodes().stream()
+        .filter(n -> n != null)
+        .noneMatch(n -> holdsWithDeadline(n.localStore(), key) || n.localStore().kv().exists(key)));
+    int survivor = primary == 1 ? 2 : 1;
+    try (Jedis jedis = client(survivor)) {
+      assertThat(jedis.get(key)).isNull();
+      assertThat(jedis.get("kept:" + key)).isEqualTo("x");
+    }
+  }
+}
