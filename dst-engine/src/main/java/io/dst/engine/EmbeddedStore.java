@@ -183,6 +183,18 @@ public final class EmbeddedStore implements DataStore {
   }
 
   private Object applyOrThrow(Mutation m) {
+    if (m instanceof Mutation.KvBatch b) {
+      List<ApplyResult> results = new ArrayList<>(b.mutations().size());
+      for (Mutation each : b.mutations()) {
+        if (each instanceof Mutation.KvBatch || !each.target().equals(b.target())) {
+          results.add(ApplyResult.failed(new DstException(ErrorCode.INVALID_ARGUMENT,
+              "a kv batch of " + b.target() + " cannot hold " + each)));
+        } else {
+          results.add(apply(each));
+        }
+      }
+      return results;
+    }
     if (m instanceof Mutation.StrPut p) {
       return kvSlot(m).write(kv -> {
         kv.put(p.key(), p.value());
@@ -342,6 +354,9 @@ public final class EmbeddedStore implements DataStore {
    * otherwise null. The mutations that carry their own time (set, expire) need none.
    */
   public Mutation.DropExpired expiryBefore(Mutation m, long nowMillis) {
+    if (m instanceof Mutation.KvBatch) {
+      return null; // see withExpiries
+    }
     String key;
     if (m instanceof Mutation.StrPut p) {
       key = p.key();
@@ -360,6 +375,33 @@ public final class EmbeddedStore implements DataStore {
     }
     return kvSlot(m).read(kv -> kv.expired(key, nowMillis)
         ? new Mutation.DropExpired(key, kv.deadline(key)) : null);
+  }
+
+  /**
+   * {@code batch} with the expiry of each due key it writes put just before the first write to
+   * it (as {@link #expiryBefore} does for one write), or {@code batch} itself when none is due.
+   */
+  public Mutation.KvBatch withExpiries(Mutation.KvBatch batch, long nowMillis) {
+    if (!kvSlots.get(batch.partition()).read(KvPartition::hasDeadlines)) {
+      return batch;
+    }
+    List<Mutation> out = null;
+    java.util.Set<String> dropped = new java.util.HashSet<>();
+    for (int i = 0; i < batch.mutations().size(); i++) {
+      Mutation each = batch.mutations().get(i);
+      Mutation.DropExpired due = each.target().equals(batch.target())
+          ? expiryBefore(each, nowMillis) : null;
+      if (due != null && dropped.add(due.key())) {
+        if (out == null) {
+          out = new ArrayList<>(batch.mutations().subList(0, i));
+        }
+        out.add(due);
+      }
+      if (out != null) {
+        out.add(each);
+      }
+    }
+    return out == null ? batch : new Mutation.KvBatch(batch.partition(), out);
   }
 
   /** Up to {@code max} keys of kv partition {@code partition} due at {@code nowMillis}, as drops. */

@@ -33,6 +33,8 @@ class LogEntryCodecTest {
         new Mutation.Expire("k1", 99, 7),
         new Mutation.Expire("k1", KvStore.NO_EXPIRY, 7),
         new Mutation.DropExpired("k1", 1_700_000_000_123L),
+        new Mutation.KvBatch(5, List.of(new Mutation.StrPut("a", "1"),
+            new Mutation.DictPut("d", fields), new Mutation.StrIncr("n", 3))),
         new Mutation.StrIncr("n", -17),
         new Mutation.StrAppend("s", "ünïcode"),
         new Mutation.DictPut("d", fields),

@@ -57,7 +57,7 @@ final class RandomWorkload {
         String key = "k" + rnd.nextInt(200);
         // Logical time advances with the log; deadlines fall around it, so some keys expire.
         long now = 1_000_000L + step * 10L;
-        log.add(switch (rnd.nextInt(7)) {
+        log.add(switch (rnd.nextInt(8)) {
           case 0 -> new Mutation.StrPut(key, "v" + rnd.nextInt(1000));
           case 1 -> new Mutation.StrIncr(key, rnd.nextInt(10));
           case 2 -> new Mutation.StrAppend(key, "x");
@@ -67,6 +67,9 @@ final class RandomWorkload {
           case 4 -> new Mutation.Expire(key, rnd.nextInt(5) == 0 ? KvStore.NO_EXPIRY
               : now + rnd.nextInt(500) - 50, now);
           case 5 -> new Mutation.DropExpired(key, now + rnd.nextInt(500) - 250);
+          case 6 -> new Mutation.KvBatch(new Mutation.StrDelete(key).target().partition(), List.of(
+              new Mutation.StrIncr(key, 1), new Mutation.StrPut(key, "b" + rnd.nextInt(9)),
+              new Mutation.StrAppend(key, "y"), new Mutation.DictPut(key, Map.of("f", "v"))));
           default -> new Mutation.StrDelete(key);
         });
       } else {

@@ -40,6 +40,7 @@ public final class LogEntryCodec {
   private static final int STR_SET = 13;
   private static final int EXPIRE = 14;
   private static final int DROP_EXPIRED = 15;
+  private static final int KV_BATCH = 16;
   private static final KvStore.SetCondition[] CONDITIONS = KvStore.SetCondition.values();
 
   private LogEntryCodec() {}
@@ -47,6 +48,19 @@ public final class LogEntryCodec {
   public static byte[] encode(Mutation m) {
     BinaryOut out = new BinaryOut(64);
     out.writeByte(VERSION);
+    if (m instanceof Mutation.KvBatch b) {
+      out.writeByte(KV_BATCH).writeVarInt(b.partition()).writeVarInt(b.mutations().size());
+      for (Mutation each : b.mutations()) {
+        writeBody(out, each);
+      }
+    } else {
+      writeBody(out, m);
+    }
+    return Checksums.seal(out);
+  }
+
+  /** The type byte and fields of one (non-batch) mutation. */
+  private static void writeBody(BinaryOut out, Mutation m) {
     if (m instanceof Mutation.StrPut p) {
       out.writeByte(STR_PUT).writeString(p.key()).writeString(p.value());
     } else if (m instanceof Mutation.StrSet p) {
@@ -101,9 +115,8 @@ public final class LogEntryCodec {
       out.writeByte(DELETE).writeString(d.table()).writeVarInt(d.partition());
       PredicateCodec.write(out, d.filter());
     } else {
-      throw new IllegalArgumentException("unknown mutation " + m);
+      throw new IllegalArgumentException("cannot encode " + m + " here");
     }
-    return Checksums.seal(out);
   }
 
   private static void writeValue(BinaryOut out, Object v) {
@@ -122,7 +135,30 @@ public final class LogEntryCodec {
       throw in.corrupt("unknown format version " + version);
     }
     int type = in.readByte();
-    Mutation m = switch (type) {
+    Mutation m;
+    if (type == KV_BATCH) {
+      int partition = in.readCount(Mutation.KV_PARTITIONS - 1);
+      int n = in.readCount(entry.length);
+      List<Mutation> items = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        int itemType = in.readByte();
+        if (itemType == KV_BATCH) {
+          throw in.corrupt("a kv batch inside a kv batch");
+        }
+        items.add(readBody(in, itemType, entry.length));
+      }
+      m = new Mutation.KvBatch(partition, items);
+    } else {
+      m = readBody(in, type, entry.length);
+    }
+    if (!in.atEnd()) {
+      throw in.corrupt("trailing bytes after a " + m.getClass().getSimpleName());
+    }
+    return m;
+  }
+
+  private static Mutation readBody(BinaryIn in, int type, int entryLength) {
+    return switch (type) {
       case STR_PUT -> new Mutation.StrPut(in.readString(), in.readString());
       case STR_DELETE -> new Mutation.StrDelete(in.readString());
       case STR_SET -> {
@@ -151,7 +187,7 @@ public final class LogEntryCodec {
       case STR_APPEND -> new Mutation.StrAppend(in.readString(), in.readString());
       case DICT_PUT -> {
         String key = in.readString();
-        int n = in.readCount(entry.length);
+        int n = in.readCount(entryLength);
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
           fields.put(in.readString(), in.readString());
@@ -160,7 +196,7 @@ public final class LogEntryCodec {
       }
       case DICT_DELETE -> {
         String key = in.readString();
-        int n = in.readCount(entry.length);
+        int n = in.readCount(entryLength);
         List<String> fields = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
           fields.add(in.readString());
@@ -186,7 +222,7 @@ public final class LogEntryCodec {
       case INSERT -> {
         String table = in.readString();
         int partition = in.readCount(Integer.MAX_VALUE);
-        int n = in.readCount(entry.length);
+        int n = in.readCount(entryLength);
         List<Object[]> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
           Object[] row = new Object[in.readCount(4096)];
@@ -212,9 +248,5 @@ public final class LogEntryCodec {
           PredicateCodec.read(in));
       default -> throw in.corrupt("unknown mutation type " + type);
     };
-    if (!in.atEnd()) {
-      throw in.corrupt("trailing bytes after a " + m.getClass().getSimpleName());
-    }
-    return m;
   }
 }

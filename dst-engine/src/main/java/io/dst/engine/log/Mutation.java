@@ -104,6 +104,31 @@ public sealed interface Mutation {
     }
   }
 
+  /**
+   * Several kv writes of one {@code $kv} partition as one log entry (group commit of a client's
+   * pipelined writes): applied in order, each on its own, so one failing does not undo the
+   * others; the result is a {@code List<ApplyResult>}, one per write. A write of another partition
+   * or a nested batch fails on its own with INVALID_ARGUMENT.
+   */
+  record KvBatch(int partition, List<Mutation> mutations) implements Mutation {
+    public KvBatch {
+      if (partition < 0 || partition >= KV_PARTITIONS) {
+        throw new IllegalArgumentException("kv partition " + partition + " out of range");
+      }
+      mutations = List.copyOf(mutations);
+    }
+
+    @Override
+    public PartitionId target() {
+      return new PartitionId(PartitionId.KV_TABLE, partition);
+    }
+
+    @Override
+    public String toString() {
+      return "KvBatch[" + partition + ", " + mutations.size() + " writes]";
+    }
+  }
+
   /** Deletes a key whatever type it holds (like Redis DEL); the result is whether it existed. */
   record StrDelete(String key) implements Mutation {
     public StrDelete {
