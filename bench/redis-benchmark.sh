@@ -4,10 +4,12 @@
 # machine load, then prints requests/s and the Dst/Redis ratio per test.
 #
 #   bench/redis-benchmark.sh [-n REQUESTS] [-c CLIENTS] [-P "1 16"] [--dst-port PORT] [--dst-host H]
-#                            [--dst-auth PASSWORD] [--warmup N]
+#                            [--dst-auth PASSWORD] [--warmup N] [--cluster]
 #
 # Without --dst-port it starts io.dst.node.resp.RespBenchServer (an unreplicated embedded store)
-# from the Maven module holding it (DST_MODULE, default: dst-node under the repo root).
+# from the Maven module holding it (DST_MODULE, default: dst-node under the repo root); with
+# --cluster, io.dst.node.resp.RespClusterBenchServer instead (3 nodes in one JVM, replication
+# factor 3, RESP on node 1). DST_JAVA_OPTS adds JVM options (e.g. a JFR recording).
 # With --dst-port it benchmarks an already running RESP port instead, e.g. a
 # node of a 3-replica cluster, whose writes then go through synchronous replication.
 set -euo pipefail
@@ -20,6 +22,8 @@ DST_PORT=
 DST_AUTH=
 WARMUP=200000
 TESTS=set,get,hset
+SERVER=io.dst.node.resp.RespBenchServer
+SERVER_ARGS=(0)
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) N=$2; shift 2 ;;
@@ -30,7 +34,8 @@ while [ $# -gt 0 ]; do
     --dst-host) DST_HOST=$2; shift 2 ;;
     --dst-auth) DST_AUTH=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --cluster) SERVER=io.dst.node.resp.RespClusterBenchServer; SERVER_ARGS=(); shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -86,12 +91,16 @@ if [ -z "$DST_PORT" ]; then
         -Dmdep.outputFile="$WORK/cp.txt" >&2)
   fi
   CP="$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$WORK/cp.txt")"
-  java ${DST_JAVA_OPTS:--Xms1g -Xmx1g} -cp "$CP" io.dst.node.resp.RespBenchServer 0 "$WORK/dst.port" \
+  java -Xms1g -Xmx1g ${DST_JAVA_OPTS:-} -cp "$CP" "$SERVER" "${SERVER_ARGS[@]}" "$WORK/dst.port" \
     >"$WORK/dst.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 300); do [ -f "$WORK/dst.port" ] && break; sleep 0.1; done
+  for _ in $(seq 1 600); do [ -f "$WORK/dst.port" ] && break; sleep 0.1; done
   DST_PORT=$(cat "$WORK/dst.port")
-  DST_LABEL="dst (embedded, unreplicated)"
+  if [ "$SERVER" = io.dst.node.resp.RespBenchServer ]; then
+    DST_LABEL="dst (embedded, unreplicated)"
+  else
+    DST_LABEL="dst (3-node cluster, RF 3, via node 1)"
+  fi
 else
   DST_LABEL="dst at $DST_HOST:$DST_PORT"
 fi

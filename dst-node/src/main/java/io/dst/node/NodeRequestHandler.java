@@ -20,6 +20,9 @@ import io.dst.node.transport.RequestHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.dst.node.protocol.Query;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -52,6 +55,12 @@ final class NodeRequestHandler implements RequestHandler {
             + w.mutation().target() + ", not " + w.partition());
       }
       PartitionReplica replica = replica(w.partition(), ErrorCode.NOT_PRIMARY);
+      if (w.mutation() instanceof Mutation.KvBatch batch) {
+        Mutation.KvBatch sent = expiry.withExpiries(batch);
+        byte[] entry = sent == batch ? w.encoded() : LogEntryCodec.encode(sent);
+        return replica.write(w.epoch(), entry)
+            .thenApply(result -> batchResponse(rid, result, batch, sent));
+      }
       Mutation.DropExpired due = expiry.before(w.mutation());
       if (due != null) {
         // Appended ahead of the write, so the write finds its key absent; only the write answers.
@@ -102,6 +111,29 @@ final class NodeRequestHandler implements RequestHandler {
       return new Response.Ok(rid, value(result.value()));
     }
     return new Response.Error(rid, result.error().code(), result.error().getMessage());
+  }
+
+  /**
+   * A batch's answer: one [null, value] or [error code, message] pair per write the client sent
+   * (the expiries the primary put in between are not answered).
+   */
+  private static Response batchResponse(long rid, ApplyResult result, Mutation.KvBatch asked,
+      Mutation.KvBatch applied) {
+    if (!result.isOk()) {
+      return toResponse(rid, result);
+    }
+    List<?> results = (List<?>) result.value();
+    List<Object> pairs = new ArrayList<>(asked.mutations().size());
+    int next = 0;
+    for (int i = 0; i < applied.mutations().size(); i++) {
+      if (next < asked.mutations().size() && applied.mutations().get(i) == asked.mutations().get(next)) {
+        ApplyResult r = (ApplyResult) results.get(i);
+        pairs.add(r.isOk() ? Arrays.asList(null, r.value())
+            : Arrays.asList(r.error().code().name(), r.error().getMessage()));
+        next++;
+      }
+    }
+    return new Response.Ok(rid, value(pairs));
   }
 
   private static CompletableFuture<Response> ok(long rid, byte[] body) {

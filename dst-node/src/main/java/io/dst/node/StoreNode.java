@@ -142,7 +142,7 @@ public final class StoreNode implements AutoCloseable {
           config.defaultReplicationFactor(), config.defaultMinInSync());
       controller.start();
       if (config.respPort() >= 0) {
-        resp = io.dst.node.resp.RespEndpoint.start(config.zkConnect(), config.cluster(),
+        resp = io.dst.node.resp.RespEndpoint.start(zk, config.cluster(),
             config.connectionTimeout().multipliedBy(4), config.host(), config.respPort(),
             config.respPassword(), metrics == null ? io.dst.node.resp.CommandObserver.NONE
                 : metrics.redisCommands());

@@ -63,6 +63,84 @@ final class ClusterClient {
     return call(p, false, epoch -> id -> new DataRequest.Read(id, p, epoch, q));
   }
 
+  /** One routed request of {@link #sendAll}. */
+  record Call(PartitionId partition, boolean write, RequestFactory factory) {
+    static Call write(Mutation m) {
+      byte[] encoded = LogEntryCodec.encode(m);
+      PartitionId p = m.target();
+      return new Call(p, true, epoch -> id -> new DataRequest.Write(id, p, epoch, m, encoded));
+    }
+
+    static Call read(PartitionId p, Query q) {
+      return new Call(p, false, epoch -> id -> new DataRequest.Read(id, p, epoch, q));
+    }
+  }
+
+  /**
+   * Sends every call at once (pipelined on the primaries' connections) and waits for all; the
+   * results come in order, a failure as its {@link DstException} in the list. A call refused
+   * before it could apply (stale route, no primary, too few in-sync replicas, not sent) goes on
+   * through {@link #call}'s retry loop; a write whose fate is unknown is reported, never retried.
+   */
+  List<Object> sendAll(List<Call> calls) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<CompletableFuture<Response>> sent = new ArrayList<>(calls.size());
+    for (Call c : calls) {
+      Optional<Versioned<PartitionState>> state = view.partition(c.partition());
+      Optional<NodeInfo> node = state.filter(s -> s.value().hasPrimary())
+          .flatMap(s -> view.node(s.value().primary()));
+      if (node.isEmpty()) {
+        sent.add(null);
+        continue;
+      }
+      long epoch = state.get().value().epoch();
+      sent.add(pool.get(node.get().host(), node.get().port())
+          .thenCompose(conn -> conn.send(c.factory().forEpoch(epoch), timeout)));
+    }
+    List<Object> out = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      out.add(outcome(calls.get(i), sent.get(i), deadline));
+    }
+    return out;
+  }
+
+  private Object outcome(Call c, CompletableFuture<Response> sent, long deadline) {
+    try {
+      if (sent == null) {
+        return call(c.partition(), c.write(), c.factory());
+      }
+      Response r;
+      try {
+        r = sent.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        DstException err = e.getCause() instanceof DstException d ? d
+            : new DstException(ErrorCode.UNAVAILABLE, String.valueOf(e.getCause()), e.getCause());
+        if (err instanceof RequestNotSentException || !c.write()) {
+          return call(c.partition(), c.write(), c.factory());
+        }
+        return new DstException(err.code(), err.getMessage() + "; the write to partition "
+            + c.partition() + " may or may not have been applied", err);
+      } catch (TimeoutException e) {
+        return new DstException(ErrorCode.TIMEOUT, "partition " + c.partition() + ": no answer "
+            + "within " + timeout.toMillis() + " ms" + (c.write()
+                ? "; the write may or may not have been applied" : ""), e);
+      }
+      if (r instanceof Response.Ok ok) {
+        return Wire.readValue(Unpooled.wrappedBuffer(ok.body()));
+      }
+      Response.Error e = (Response.Error) r;
+      if (retryable(e.code(), c.write())) {
+        return call(c.partition(), c.write(), c.factory());
+      }
+      return new DstException(e.code(), e.message());
+    } catch (DstException e) {
+      return e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DstException(ErrorCode.UNAVAILABLE, "interrupted", e);
+    }
+  }
+
   /** Runs {@code calls} in parallel and returns their results in order. */
   List<Object> all(List<java.util.function.Supplier<Object>> calls) {
     if (calls.size() == 1) {
@@ -88,7 +166,7 @@ final class ClusterClient {
     return out;
   }
 
-  private interface RequestFactory {
+  interface RequestFactory {
     LongFunction<? extends Message.Request> forEpoch(long epoch);
   }
 

@@ -54,9 +54,11 @@ public final class ClusterDataStore implements DataStore {
   private volatile int defaultPartitions = EmbeddedStore.DEFAULT_PARTITIONS;
   private volatile int defaultReplication = 3;
   private volatile int defaultMinInSync = 2;
+  private final boolean ownsZk;
 
-  private ClusterDataStore(CuratorFramework zk, String cluster, Duration timeout) {
+  private ClusterDataStore(CuratorFramework zk, String cluster, Duration timeout, boolean ownsZk) {
     this.zk = zk;
+    this.ownsZk = ownsZk;
     this.timeout = timeout;
     this.meta = new MetadataStore(zk, cluster);
     this.view = new ClusterView(zk, new ZkPaths(cluster));
@@ -87,7 +89,7 @@ public final class ClusterDataStore implements DataStore {
         throw new DstException(ErrorCode.UNAVAILABLE, "cannot reach ZooKeeper at " + zkConnect
             + " within " + timeout.toMillis() + " ms");
       }
-      store = new ClusterDataStore(zk, cluster, timeout);
+      store = new ClusterDataStore(zk, cluster, timeout, true);
       store.meta.ensureLayout();
       store.view.start(timeout);
       return store;
@@ -100,6 +102,21 @@ public final class ClusterDataStore implements DataStore {
       } else {
         zk.close();
       }
+      throw e;
+    }
+  }
+
+  /**
+   * A client over an already connected ZooKeeper client that stays the caller's (not closed by
+   * {@link #close}): a store node's own services use its session instead of opening another.
+   */
+  public static ClusterDataStore over(CuratorFramework zk, String cluster, Duration timeout) {
+    ClusterDataStore store = new ClusterDataStore(zk, cluster, timeout, false);
+    try {
+      store.view.start(timeout);
+      return store;
+    } catch (RuntimeException e) {
+      store.close();
       throw e;
     }
   }
@@ -230,6 +247,11 @@ public final class ClusterDataStore implements DataStore {
     return kv;
   }
 
+  /** The kv store's pipelined side: many requests in flight at once (the Redis port uses it). */
+  public KvPipeline kvPipeline() {
+    return kv;
+  }
+
   /** The cached cluster metadata (for tools and tests). */
   public ClusterView view() {
     return view;
@@ -241,6 +263,8 @@ public final class ClusterDataStore implements DataStore {
     pool.close();
     fanout.shutdownNow();
     loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-    zk.close();
+    if (ownsZk) {
+      zk.close();
+    }
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * Partitioner#partitionOf} gives it among {@link Mutation#KV_PARTITIONS}, and every call goes to
  * that partition's primary; key listings and sizes ask every kv partition.
  */
-final class ClusterKv implements KvStore {
+final class ClusterKv implements KvStore, KvPipeline {
   private final ClusterClient client;
 
   ClusterKv(ClusterClient client) {
@@ -145,6 +145,56 @@ final class ClusterKv implements KvStore {
       n += ((Number) part).longValue();
     }
     return n;
+  }
+
+  @Override
+  public List<Object> writeAll(List<Mutation> writes) {
+    // One batch per partition, in first-seen order; each write remembers where its result goes.
+    Map<Integer, List<Mutation>> byPartition = new LinkedHashMap<>();
+    Map<Integer, List<Integer>> slots = new LinkedHashMap<>();
+    for (int i = 0; i < writes.size(); i++) {
+      int p = writes.get(i).target().partition();
+      byPartition.computeIfAbsent(p, k -> new ArrayList<>()).add(writes.get(i));
+      slots.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
+    }
+    List<ClusterClient.Call> calls = new ArrayList<>(byPartition.size());
+    byPartition.forEach((p, ms) -> calls.add(ClusterClient.Call.write(ms.size() == 1 ? ms.get(0)
+        : new Mutation.KvBatch(p, ms))));
+    List<Object> answers = client.sendAll(calls);
+    Object[] out = new Object[writes.size()];
+    int c = 0;
+    for (Map.Entry<Integer, List<Integer>> e : slots.entrySet()) {
+      Object answer = answers.get(c++);
+      List<Integer> where = e.getValue();
+      if (where.size() == 1) {
+        out[where.get(0)] = answer;
+      } else if (answer instanceof DstException failed) {
+        where.forEach(i -> out[i] = failed);
+      } else {
+        List<?> items = (List<?>) answer;
+        for (int k = 0; k < where.size(); k++) {
+          out[where.get(k)] = batchItem((List<?>) items.get(k));
+        }
+      }
+    }
+    return java.util.Arrays.asList(out);
+  }
+
+  /** One write's result inside a batch's answer: [null, value] or [error code, message]. */
+  private static Object batchItem(List<?> pair) {
+    if (pair.get(0) == null) {
+      return pair.get(1);
+    }
+    return new DstException(ErrorCode.valueOf((String) pair.get(0)), (String) pair.get(1));
+  }
+
+  @Override
+  public List<Object> getAll(List<String> keys) {
+    List<ClusterClient.Call> calls = new ArrayList<>(keys.size());
+    for (String k : keys) {
+      calls.add(ClusterClient.Call.read(partitionOf(k), new Query.KvGet(k)));
+    }
+    return client.sendAll(calls);
   }
 
   private List<Object> everyPartition(Query q) {

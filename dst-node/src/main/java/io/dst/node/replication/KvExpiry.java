@@ -59,6 +59,11 @@ public final class KvExpiry implements AutoCloseable {
     return store.expiryBefore(m, clock.getAsLong());
   }
 
+  /** {@code batch} with the drops of the due keys it writes put before their first write. */
+  public Mutation.KvBatch withExpiries(Mutation.KvBatch batch) {
+    return store.withExpiries(batch, clock.getAsLong());
+  }
+
   private void expireDue() {
     long now = clock.getAsLong();
     for (PartitionReplica r : replicas.replicas()) {

@@ -25,6 +25,11 @@ public final class CommandTable {
   private byte[][] fastNames = new byte[1][];
   private CommandObserver observer = CommandObserver.NONE;
 
+  /** The installed observer ({@link CommandObserver#NONE} when none). */
+  CommandObserver observer() {
+    return observer;
+  }
+
   /** Installs the observer told about every dispatched command (metrics); set before serving. */
   void observer(CommandObserver observer) {
     this.observer = observer == null ? CommandObserver.NONE : observer;

@@ -24,13 +24,15 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
   private final ServerStatus status;
   private final Executor executor; // null: run on the event loop
   private final boolean authRequired;
+  private final PipelinedKvCommands pipelined; // null: every command on its own
   private ClientSession session;
   private List<RespCommand> batch = new ArrayList<>();
   private boolean running;
 
   RespConnectionHandler(CommandTable table, ServerStatus status, Executor executor,
-      boolean authRequired) {
+      boolean authRequired, PipelinedKvCommands pipelined) {
     this.table = table;
+    this.pipelined = pipelined;
     this.status = status;
     this.executor = executor;
     this.authRequired = authRequired;
@@ -96,9 +98,16 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
   private ByteBuf run(ChannelHandlerContext ctx, List<RespCommand> work) {
     ByteBuf buf = ctx.alloc().ioBuffer();
     RespWriter writer = new RespWriter(buf, session.protocol());
-    for (RespCommand command : work) {
+    for (int i = 0; i < work.size(); i++) {
       if (session.quitting()) {
         break; // nothing after QUIT is answered
+      }
+      RespCommand command = work.get(i);
+      int end = pipelined == null || !session.authenticated() ? i + 1 : runEnd(work, i);
+      if (end > i + 1) {
+        pipelined.run(work.subList(i, end), pipelined.kind(command), writer);
+        i = end - 1;
+        continue;
       }
       table.dispatch(command, session, writer);
       if (writer.protocol() != session.protocol()) {
@@ -107,6 +116,19 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     status.commandsProcessed(work.size());
     return buf;
+  }
+
+  /** The end of the run of pipelinable commands of one kind starting at {@code from}. */
+  private int runEnd(List<RespCommand> work, int from) {
+    PipelinedKvCommands.Kind kind = pipelined.kind(work.get(from));
+    if (kind == PipelinedKvCommands.Kind.OTHER) {
+      return from + 1;
+    }
+    int end = from + 1;
+    while (end < work.size() && pipelined.kind(work.get(end)) == kind) {
+      end++;
+    }
+    return end;
   }
 
   private ChannelFutureListener afterWrite(ChannelHandlerContext ctx) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.curator.framework.CuratorFramework;
 
 /**
  * A store node's Redis port: a {@link RespServer} over the cluster client's kv, never over the node's
@@ -29,20 +30,27 @@ public final class RespEndpoint implements AutoCloseable {
     this.address = address;
   }
 
-  /** Connects a cluster client and binds the port; on failure nothing is left open. */
-  public static RespEndpoint start(String zkConnect, String clusterName, Duration timeout,
+  /**
+   * Starts a cluster client over the node's own ZooKeeper client {@code zk} (no second session)
+   * and binds the port; on failure nothing is left open.
+   */
+  public static RespEndpoint start(CuratorFramework zk, String clusterName, Duration timeout,
       String host, int port, String password) {
-    return start(zkConnect, clusterName, timeout, host, port, password, CommandObserver.NONE);
+    return start(zk, clusterName, timeout, host, port, password, CommandObserver.NONE);
   }
 
-  /** As {@link #start(String, String, Duration, String, int, String)}, telling {@code observer}. */
-  public static RespEndpoint start(String zkConnect, String clusterName, Duration timeout,
+  /**
+   * As {@link #start(CuratorFramework, String, Duration, String, int, String)}, telling {@code
+   * observer} about every command.
+   */
+  public static RespEndpoint start(CuratorFramework zk, String clusterName, Duration timeout,
       String host, int port, String password, CommandObserver observer) {
-    ClusterDataStore cluster = ClusterDataStore.connect(zkConnect, clusterName, timeout);
+    ClusterDataStore cluster = ClusterDataStore.over(zk, clusterName, timeout);
     ExecutorService workers =
         Executors.newFixedThreadPool(WORKERS, new DefaultThreadFactory("dst-resp-worker", true));
     RespServer server = RespServer.builder(cluster.kv()).password(password)
-        .blockingExecutor(workers).commandObserver(observer).build();
+        .blockingExecutor(workers).commandObserver(observer).pipeline(cluster.kvPipeline())
+        .build();
     try {
       return new RespEndpoint(cluster, workers, server, server.start(host, port));
     } catch (RuntimeException e) {

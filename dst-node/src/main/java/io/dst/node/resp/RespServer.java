@@ -1,6 +1,7 @@
 package io.dst.node.resp;
 
 import io.dst.engine.api.KvStore;
+import io.dst.node.client.KvPipeline;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -39,6 +40,7 @@ public final class RespServer implements AutoCloseable {
   private final int ioThreads;
   private final LongSupplier clock;
   private final boolean nativeTransport;
+  private final PipelinedKvCommands pipelined;
   private final ServerStatus status = new ServerStatus();
   private final CommandTable table = new CommandTable();
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -65,6 +67,7 @@ public final class RespServer implements AutoCloseable {
     this.clock = b.clock;
     this.nativeTransport = b.nativeTransport;
     table.observer(b.observer);
+    this.pipelined = b.pipeline == null ? null : new PipelinedKvCommands(b.pipeline, table);
     new StringCommands(kv, clock).registerInto(table);
     new ExpiryCommands(kv, clock).registerInto(table);
     new HashCommands(kv).registerInto(table);
@@ -109,7 +112,8 @@ public final class RespServer implements AutoCloseable {
               connections.add(ch);
               ch.pipeline().addLast("resp-decoder", new RespDecoder(maxBulkLength));
               ch.pipeline().addLast("resp-handler",
-                  new RespConnectionHandler(table, status, executor, password != null));
+                  new RespConnectionHandler(table, status, executor, password != null,
+                      pipelined));
             }
           })
           .bind(host, port).syncUninterruptibly().channel();
@@ -164,6 +168,7 @@ public final class RespServer implements AutoCloseable {
     private LongSupplier clock = System::currentTimeMillis;
     private boolean nativeTransport = true;
     private CommandObserver observer = CommandObserver.NONE;
+    private KvPipeline pipeline;
 
     private Builder(KvStore kv) {
       this.kv = Objects.requireNonNull(kv, "kv");
@@ -217,6 +222,12 @@ public final class RespServer implements AutoCloseable {
     /** Told about every command with its latency and outcome (metrics); none by default. */
     public Builder commandObserver(CommandObserver observer) {
       this.observer = observer;
+    /**
+     * Runs runs of consecutive SET/HSET (and of GET) through {@code pipeline}, all in flight at
+     * once, instead of one blocking kv call each; for a kv whose calls are round trips (a cluster).
+     */
+    public Builder pipeline(KvPipeline pipeline) {
+      this.pipeline = pipeline;
       return this;
     }
 

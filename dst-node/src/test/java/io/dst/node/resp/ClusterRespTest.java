@@ -1,15 +1,20 @@
 package io.dst.node.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dst.node.client.ClusterDataStore;
 import io.dst.node.local.LocalCluster;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 
 /**
  * The Redis port on a real three-node cluster: whichever node a client talks to, a key is served by
@@ -62,6 +67,37 @@ class ClusterRespTest {
       assertThat(jedis.get("from-dst")).isEqualTo("v1");
       assertThat(jedis.incr("counter")).isEqualTo(1L);
       assertThat(store.kv().get("counter")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void shouldAnswerPipelinedCommandsInOrderWithReadsSeeingEarlierWrites() {
+    try (Jedis one = client(1); Jedis two = client(2)) {
+      Pipeline p = one.pipelined();
+      List<Response<String>> sets = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        sets.add(p.set("pipe-" + i, "v" + i));
+      }
+      Response<Long> hset = p.hset("pipe-hash", Map.of("f", "v", "g", "w"));
+      Response<String> setOnHash = p.set("pipe-hash", "x");
+      Response<String> get = p.get("pipe-7");
+      Response<String> getHash = p.get("pipe-hash");
+      Response<Long> incr = p.incr("pipe-counter");
+      Response<String> overwrite = p.set("pipe-7", "again");
+      Response<String> reread = p.get("pipe-7");
+      p.sync();
+      assertThat(sets).allSatisfy(r -> assertThat(r.get()).isEqualTo("OK"));
+      assertThat(hset.get()).isEqualTo(2);
+      assertThatThrownBy(setOnHash::get).hasMessageStartingWith("WRONGTYPE");
+      assertThat(get.get()).isEqualTo("v7");
+      assertThatThrownBy(getHash::get).hasMessageStartingWith("WRONGTYPE");
+      assertThat(incr.get()).isEqualTo(1);
+      assertThat(overwrite.get()).isEqualTo("OK");
+      assertThat(reread.get()).isEqualTo("again");
+      for (int i = 0; i < 40; i++) {
+        assertThat(two.get("pipe-" + i)).isEqualTo(i == 7 ? "again" : "v" + i);
+      }
+      assertThat(two.hgetAll("pipe-hash")).isEqualTo(Map.of("f", "v", "g", "w"));
     }
   }
 
