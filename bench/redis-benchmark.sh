@@ -4,7 +4,7 @@
 # machine load, then prints requests/s and the Dst/Redis ratio per test.
 #
 #   bench/redis-benchmark.sh [-n REQUESTS] [-c CLIENTS] [-P "1 16"] [--dst-port PORT] [--dst-host H]
-#                            [--dst-auth PASSWORD] [--warmup N] [--cluster]
+#                            [--dst-auth PASSWORD] [--warmup N] [--cluster] [--io-threads N]
 #
 # Without --dst-port it starts io.dst.node.resp.RespBenchServer (an unreplicated embedded store)
 # from the Maven module holding it (DST_MODULE, default: dst-node under the repo root); with
@@ -24,6 +24,7 @@ WARMUP=200000
 TESTS=set,get,hset
 SERVER=io.dst.node.resp.RespBenchServer
 SERVER_ARGS=(0)
+IO_THREADS=
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) N=$2; shift 2 ;;
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
     --dst-host) DST_HOST=$2; shift 2 ;;
     --dst-auth) DST_AUTH=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --io-threads) IO_THREADS=$2; shift 2 ;;
     --cluster) SERVER=io.dst.node.resp.RespClusterBenchServer; SERVER_ARGS=(); shift ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -92,7 +94,7 @@ if [ -z "$DST_PORT" ]; then
   fi
   CP="$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$WORK/cp.txt")"
   java -Xms1g -Xmx1g ${DST_JAVA_OPTS:-} -cp "$CP" "$SERVER" "${SERVER_ARGS[@]}" "$WORK/dst.port" \
-    >"$WORK/dst.log" 2>&1 &
+    $IO_THREADS >"$WORK/dst.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 600); do [ -f "$WORK/dst.port" ] && break; sleep 0.1; done
   DST_PORT=$(cat "$WORK/dst.port")

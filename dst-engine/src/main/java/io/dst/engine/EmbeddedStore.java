@@ -77,7 +77,7 @@ public final class EmbeddedStore implements DataStore {
     }
     this.defaultPartitions = defaultPartitions;
     for (int i = 0; i < Mutation.KV_PARTITIONS; i++) {
-      kvSlots.add(new Guarded<>(new KvPartition()));
+      kvSlots.add(new Guarded<>(new KvPartition(), false));
     }
   }
 

@@ -170,7 +170,9 @@ public sealed interface Mutation {
   record DictPut(String key, Map<String, String> fields) implements Mutation {
     public DictPut {
       Objects.requireNonNull(key, "key");
-      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+      // One field (HSET's usual case) needs no ordered copy; Map.copyOf keeps an immutable one as is.
+      fields = fields.size() == 1 && !fields.containsKey(null) && !fields.containsValue(null)
+          ? Map.copyOf(fields) : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     @Override

@@ -15,11 +15,21 @@ import java.util.function.Function;
  * @param <T> the partition state (a table partition or a kv partition)
  */
 public final class Guarded<T> {
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+  private final ReentrantReadWriteLock lock;
   private T state;
 
   public Guarded(T state) {
+    this(state, true);
+  }
+
+  /**
+   * {@code fair} false lets a thread take a free lock ahead of queued ones: for state whose
+   * operations last well under a microsecond (kv keys), handing the lock over in queue order
+   * costs far more than it protects. Arriving readers still wait behind a queued writer.
+   */
+  public Guarded(T state, boolean fair) {
     this.state = state;
+    this.lock = new ReentrantReadWriteLock(fair);
   }
 
   public <R> R read(Function<T, R> reader) {
