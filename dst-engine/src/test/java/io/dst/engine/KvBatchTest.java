@@ -57,4 +57,11 @@ class KvBatchTest {
     writer.apply(withDrops);
     assertThat(writer.kv().get("n")).isEqualTo("2");
   }
+
+  @Test
+  void dictPutOfOneFieldFromAnImmutableMapWorks() {
+    assertThat(store.kv().dictPut("h", Map.of("f", "v"))).isEqualTo(1);
+    assertThat(store.kv().dictPut("h", Map.of("f", "w"))).isZero();
+    assertThat(store.kv().dictGet("h", "f")).isEqualTo("w");
+  }
 }

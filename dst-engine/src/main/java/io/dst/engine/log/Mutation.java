@@ -171,8 +171,12 @@ public sealed interface Mutation {
     public DictPut {
       Objects.requireNonNull(key, "key");
       // One field (HSET's usual case) needs no ordered copy; Map.copyOf keeps an immutable one as is.
-      fields = fields.size() == 1 && !fields.containsKey(null) && !fields.containsValue(null)
+      fields = fields.size() == 1 && noNulls(fields.entrySet().iterator().next())
           ? Map.copyOf(fields) : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    private static boolean noNulls(Map.Entry<String, String> e) {
+      return e.getKey() != null && e.getValue() != null;
     }
 
     @Override
