@@ -160,24 +160,7 @@ final class ClusterKv implements KvStore, KvPipeline {
     List<ClusterClient.Call> calls = new ArrayList<>(byPartition.size());
     byPartition.forEach((p, ms) -> calls.add(ClusterClient.Call.write(ms.size() == 1 ? ms.get(0)
         : new Mutation.KvBatch(p, ms))));
-    List<Object> answers = client.sendAll(calls);
-    Object[] out = new Object[writes.size()];
-    int c = 0;
-    for (Map.Entry<Integer, List<Integer>> e : slots.entrySet()) {
-      Object answer = answers.get(c++);
-      List<Integer> where = e.getValue();
-      if (where.size() == 1) {
-        out[where.get(0)] = answer;
-      } else if (answer instanceof DstException failed) {
-        where.forEach(i -> out[i] = failed);
-      } else {
-        List<?> items = (List<?>) answer;
-        for (int k = 0; k < where.size(); k++) {
-          out[where.get(k)] = batchItem((List<?>) items.get(k));
-        }
-      }
-    }
-    return java.util.Arrays.asList(out);
+    return spread(client.sendAll(calls), slots, writes.size());
   }
 
   /** One write's result inside a batch's answer: [null, value] or [error code, message]. */
@@ -190,11 +173,44 @@ final class ClusterKv implements KvStore, KvPipeline {
 
   @Override
   public List<Object> getAll(List<String> keys) {
-    List<ClusterClient.Call> calls = new ArrayList<>(keys.size());
-    for (String k : keys) {
-      calls.add(ClusterClient.Call.read(partitionOf(k), new Query.KvGet(k)));
+    // One request per partition: a run of GETs of one partition is one read on its primary.
+    Map<Integer, List<Integer>> slots = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      slots.computeIfAbsent(partitionOf(keys.get(i)).partition(), k -> new ArrayList<>()).add(i);
     }
-    return client.sendAll(calls);
+    List<ClusterClient.Call> calls = new ArrayList<>(slots.size());
+    for (List<Integer> where : slots.values()) {
+      String first = keys.get(where.get(0));
+      if (where.size() == 1) {
+        calls.add(ClusterClient.Call.read(partitionOf(first), new Query.KvGet(first)));
+      } else {
+        List<String> batch = new ArrayList<>(where.size());
+        where.forEach(i -> batch.add(keys.get(i)));
+        calls.add(ClusterClient.Call.read(partitionOf(first), new Query.KvMultiGet(batch)));
+      }
+    }
+    return spread(client.sendAll(calls), slots, keys.size());
+  }
+
+  /** Puts each partition's answer back at the positions its requests came from. */
+  private static List<Object> spread(List<Object> answers, Map<Integer, List<Integer>> slots,
+      int size) {
+    Object[] out = new Object[size];
+    int c = 0;
+    for (List<Integer> where : slots.values()) {
+      Object answer = answers.get(c++);
+      if (where.size() == 1) {
+        out[where.get(0)] = answer;
+      } else if (answer instanceof DstException failed) {
+        where.forEach(i -> out[i] = failed);
+      } else {
+        List<?> items = (List<?>) answer;
+        for (int k = 0; k < where.size(); k++) {
+          out[where.get(k)] = batchItem((List<?>) items.get(k));
+        }
+      }
+    }
+    return java.util.Arrays.asList(out);
   }
 
   private List<Object> everyPartition(Query q) {

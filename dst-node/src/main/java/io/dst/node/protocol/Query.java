@@ -14,6 +14,16 @@ public sealed interface Query {
   /** Milliseconds until the key expires by the primary's clock, or KvStore.TTL_NONE / TTL_ABSENT. */
   record KvTtl(String key) implements Query {}
 
+  /**
+   * The str values of several keys of one partition (a pipelined run of GETs): one [null, value]
+   * or [error code, message] pair per key, so a key of the wrong type fails alone.
+   */
+  record KvMultiGet(java.util.List<String> keys) implements Query {
+    public KvMultiGet {
+      keys = java.util.List.copyOf(keys);
+    }
+  }
+
   record DictGetAll(String dict) implements Query {}
 
   record DictGet(String dict, String field) implements Query {}

@@ -62,6 +62,10 @@ public final class QueryCodec {
     } else if (query instanceof Query.KvTtl q) {
       buf.writeByte(14);
       Wire.writeString(buf, q.key());
+    } else if (query instanceof Query.KvMultiGet q) {
+      buf.writeByte(15);
+      buf.writeInt(q.keys().size());
+      q.keys().forEach(k -> Wire.writeString(buf, k));
     } else if (query instanceof Lookup q) {
       buf.writeByte(13);
       Wire.writeString(buf, q.table());
@@ -88,6 +92,14 @@ public final class QueryCodec {
       case 12 -> new GetRow(Wire.readRequiredString(buf, "table"), Wire.readValue(buf));
       case 13 -> new Lookup(Wire.readRequiredString(buf, "table"), buf.readInt(), Wire.readValue(buf), Wire.readInts(buf));
       case 14 -> new Query.KvTtl(Wire.readRequiredString(buf, "key"));
+      case 15 -> {
+        int n = Wire.readCount(buf);
+        java.util.List<String> keys = new java.util.ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+          keys.add(Wire.readRequiredString(buf, "key"));
+        }
+        yield new Query.KvMultiGet(keys);
+      }
       default -> throw Wire.corrupt("unknown query type " + type);
     };
   }

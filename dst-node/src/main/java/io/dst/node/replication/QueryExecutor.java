@@ -38,6 +38,16 @@ public final class QueryExecutor {
       return kv.exists(e.key());
     } else if (q instanceof Query.KvType t) {
       return kv.type(t.key()).name();
+    } else if (q instanceof Query.KvMultiGet m) {
+      List<Object> pairs = new ArrayList<>(m.keys().size());
+      for (String k : m.keys()) {
+        try {
+          pairs.add(java.util.Arrays.asList(null, kv.get(k)));
+        } catch (io.dst.engine.DstException e) {
+          pairs.add(java.util.Arrays.asList(e.code().name(), e.getMessage()));
+        }
+      }
+      return pairs;
     } else if (q instanceof Query.KvTtl t) {
       return kv.ttlMillis(t.key());
     } else if (q instanceof Query.DictGetAll d) {

@@ -85,6 +85,12 @@ class ClusterRespTest {
       Response<Long> incr = p.incr("pipe-counter");
       Response<String> overwrite = p.set("pipe-7", "again");
       Response<String> reread = p.get("pipe-7");
+      // One run of GETs over many partitions, several keys each, one of the wrong type.
+      List<Response<String>> gets = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        gets.add(p.get("pipe-" + i));
+      }
+      Response<String> getHashAgain = p.get("pipe-hash");
       p.sync();
       assertThat(sets).allSatisfy(r -> assertThat(r.get()).isEqualTo("OK"));
       assertThat(hset.get()).isEqualTo(2);
@@ -94,6 +100,10 @@ class ClusterRespTest {
       assertThat(incr.get()).isEqualTo(1);
       assertThat(overwrite.get()).isEqualTo("OK");
       assertThat(reread.get()).isEqualTo("again");
+      for (int i = 0; i < 40; i++) {
+        assertThat(gets.get(i).get()).isEqualTo(i == 7 ? "again" : "v" + i);
+      }
+      assertThatThrownBy(getHashAgain::get).hasMessageStartingWith("WRONGTYPE");
       for (int i = 0; i < 40; i++) {
         assertThat(two.get("pipe-" + i)).isEqualTo(i == 7 ? "again" : "v" + i);
       }

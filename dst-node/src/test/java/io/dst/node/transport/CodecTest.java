@@ -60,6 +60,8 @@ class CodecTest {
     Mutation update = new Mutation.Update("task_table", 3,
         Predicate.and(new Predicate.Compare(3, CompareOp.GT, 3L), new Predicate.Not(
             new Predicate.Like(2, "my%", '\\'))), Map.of(2, "renamed"));
+    Mutation batch = new Mutation.KvBatch(3, List.of(new Mutation.StrPut("a", "1"),
+        new Mutation.StrSet("a", "2", io.dst.engine.api.KvStore.SetCondition.IF_PRESENT, 99, 5)));
     return List.of(
         new DataRequest.Write(1, P, 7, insert, LogEntryCodec.encode(insert)),
         new DataRequest.Write(2, P, 7, update, LogEntryCodec.encode(update)),
@@ -77,7 +79,12 @@ class CodecTest {
         new ReplicationRequest.InstallSnapshot(8, P, 9, 50, 8, new byte[] {9, 9}),
         new ReplicationRequest.LogEnd(9, P),
         new Response.Ok(10, new byte[] {4, 5}),
-        new Response.Error(11, ErrorCode.NOT_PRIMARY, "node 2 is not the primary of task_table/3"));
+        new Response.Error(11, ErrorCode.NOT_PRIMARY, "node 2 is not the primary of task_table/3"),
+        new DataRequest.Read(12, new PartitionId(PartitionId.KV_TABLE, 3), 1, new Query.KvTtl("k")),
+        new DataRequest.Read(13, new PartitionId(PartitionId.KV_TABLE, 3), 1,
+            new Query.KvMultiGet(List.of("a", "b", "c"))),
+        new DataRequest.Write(14, new PartitionId(PartitionId.KV_TABLE, 3), 7, batch,
+            LogEntryCodec.encode(batch)));
   }
 
   @Test
