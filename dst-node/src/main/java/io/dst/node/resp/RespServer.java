@@ -222,6 +222,9 @@ public final class RespServer implements AutoCloseable {
     /** Told about every command with its latency and outcome (metrics); none by default. */
     public Builder commandObserver(CommandObserver observer) {
       this.observer = observer;
+      return this;
+    }
+
     /**
      * Runs runs of consecutive SET/HSET (and of GET) through {@code pipeline}, all in flight at
      * once, instead of one blocking kv call each; for a kv whose calls are round trips (a cluster).
