@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@link KvStore} over an {@link EmbeddedStore}'s kv partitions: reads go to the key's partition
  * under its read lock, writes become {@link Mutation}s applied by the store. A key due by the
  * store's clock reads as absent, and a write to it first applies its expiry, so writes find it
- * absent too. Each kv write is one mutation of one partition, so it needs no store-wide lock.
+ * absent too. Each kv write is one mutation of one partition, so it takes no store-wide write
+ * lock, only waits out a dump ({@link EmbeddedStore#readAtOneInstant}).
  */
 final class EmbeddedKv implements KvStore {
   private final EmbeddedStore store;
@@ -39,9 +40,9 @@ final class EmbeddedKv implements KvStore {
   private ApplyResult write(Mutation m) {
     Mutation.DropExpired due = store.expiryBefore(m, store.nowMillis());
     if (due != null) {
-      store.apply(due);
+      store.applyKv(due);
     }
-    return store.apply(m);
+    return store.applyKv(m);
   }
 
   @Override
@@ -61,7 +62,7 @@ final class EmbeddedKv implements KvStore {
 
   @Override
   public boolean set(String key, String value, SetCondition condition, long expiresAtMillis) {
-    return store.apply(new Mutation.StrSet(key, value, condition, expiresAtMillis,
+    return store.applyKv(new Mutation.StrSet(key, value, condition, expiresAtMillis,
         store.nowMillis())).booleanValue();
   }
 
@@ -71,12 +72,12 @@ final class EmbeddedKv implements KvStore {
       throw new io.dst.engine.DstException(io.dst.engine.ErrorCode.INVALID_ARGUMENT,
           "expiry deadline must be positive epoch milliseconds, got " + expiresAtMillis);
     }
-    return store.apply(new Mutation.Expire(key, expiresAtMillis, store.nowMillis())).booleanValue();
+    return store.applyKv(new Mutation.Expire(key, expiresAtMillis, store.nowMillis())).booleanValue();
   }
 
   @Override
   public boolean persist(String key) {
-    return store.apply(new Mutation.Expire(key, NO_EXPIRY, store.nowMillis())).booleanValue();
+    return store.applyKv(new Mutation.Expire(key, NO_EXPIRY, store.nowMillis())).booleanValue();
   }
 
   @Override

@@ -53,6 +53,9 @@ public final class EmbeddedStore implements DataStore {
   private final List<Guarded<KvPartition>> kvSlots = new ArrayList<>();
   /** Serialises the local write path, so checks that span partitions hold when it applies. */
   private final ReentrantLock writePath = new ReentrantLock();
+  /** Held shared by kv writes and exclusively by a read at one instant (see {@link #applyKv}). */
+  private final java.util.concurrent.locks.ReentrantReadWriteLock instant =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
   private final EmbeddedKv kv = new EmbeddedKv(this);
   private final LongSupplier clock;
 
@@ -159,7 +162,26 @@ public final class EmbeddedStore implements DataStore {
    * Mutations given straight to {@link #apply} (a node's replication) are not held back.
    */
   public <R> R readAtOneInstant(java.util.function.Supplier<R> read) {
-    return onWritePath(read);
+    instant.writeLock().lock();
+    try {
+      return onWritePath(read);
+    } finally {
+      instant.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Applies a kv write of {@link #kv()}: kv writes need no store-wide order among themselves (each
+   * is one partition's mutation), so they share {@code instant} and only wait for a {@link
+   * #readAtOneInstant}.
+   */
+  ApplyResult applyKv(Mutation m) {
+    instant.readLock().lock();
+    try {
+      return apply(m);
+    } finally {
+      instant.readLock().unlock();
+    }
   }
 
   // ------------------------------------------------------------------ state machine
