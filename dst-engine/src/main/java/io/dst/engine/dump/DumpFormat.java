@@ -29,6 +29,9 @@ final class DumpFormat {
 
   static final int KV_STR = 1;
   static final int KV_DICT = 2;
+  /** A str or dict entry followed by the key's absolute epoch-ms deadline (keys that expire). */
+  static final int KV_STR_EXPIRING = 3;
+  static final int KV_DICT_EXPIRING = 4;
 
   private DumpFormat() {}
 

@@ -80,21 +80,35 @@ public final class DumpLoader {
     }
 
     @Override
-    public void str(String key, String value) {
+    public void str(String key, String value, long expiresAtMillis) {
       KvStore kv = target.kv();
       if (replaceExisting) {
         kv.delete(key);
       }
-      kv.put(key, value);
+      if (expiresAtMillis == KvStore.NO_EXPIRY) {
+        kv.put(key, value);
+      } else if (!expired(expiresAtMillis)) {
+        kv.set(key, value, KvStore.SetCondition.ALWAYS, expiresAtMillis);
+      }
     }
 
     @Override
-    public void dict(String key, Map<String, String> fields) {
+    public void dict(String key, Map<String, String> fields, long expiresAtMillis) {
       KvStore kv = target.kv();
       if (replaceExisting) {
         kv.delete(key);
       }
-      kv.dictPut(key, fields);
+      if (expiresAtMillis == KvStore.NO_EXPIRY) {
+        kv.dictPut(key, fields);
+      } else if (!expired(expiresAtMillis)) {
+        kv.dictPut(key, fields);
+        kv.expireAt(key, expiresAtMillis);
+      }
+    }
+
+    /** A key whose deadline passed while the dump sat on disk is not brought back. */
+    private boolean expired(long expiresAtMillis) {
+      return expiresAtMillis <= System.currentTimeMillis();
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.dst.engine.dump;
 
 import io.dst.engine.DstException;
+import io.dst.engine.api.KvStore;
 import io.dst.engine.codec.BinaryIn;
 import io.dst.engine.codec.SchemaCodec;
 import io.dst.engine.schema.TableSchema;
@@ -106,12 +107,13 @@ public final class DumpReader {
         }
         List<Object[]> entries = parse(blocks, "kv data", DumpReader::readKv);
         for (Object[] e : entries) {
+          long deadline = (Long) e[2];
           if (e[1] instanceof String value) {
-            visitor.str((String) e[0], value);
+            visitor.str((String) e[0], value, deadline);
           } else {
             @SuppressWarnings("unchecked")
             Map<String, String> fields = (Map<String, String>) e[1];
-            visitor.dict((String) e[0], fields);
+            visitor.dict((String) e[0], fields, deadline);
           }
         }
         kvKeys += entries.size();
@@ -173,20 +175,31 @@ public final class DumpReader {
     for (int i = 0; i < n; i++) {
       int kind = b.readByte();
       String key = b.readString();
-      if (kind == DumpFormat.KV_STR) {
-        out.add(new Object[] {key, b.readString()});
-      } else if (kind == DumpFormat.KV_DICT) {
+      if (kind == DumpFormat.KV_STR || kind == DumpFormat.KV_STR_EXPIRING) {
+        String value = b.readString();
+        long deadline = kind == DumpFormat.KV_STR_EXPIRING ? readDeadline(b, key) : KvStore.NO_EXPIRY;
+        out.add(new Object[] {key, value, deadline});
+      } else if (kind == DumpFormat.KV_DICT || kind == DumpFormat.KV_DICT_EXPIRING) {
         int fields = b.readCount(DumpFormat.MAX_BLOCK_BYTES);
         Map<String, String> map = new LinkedHashMap<>();
         for (int f = 0; f < fields; f++) {
           map.put(b.readString(), b.readString());
         }
-        out.add(new Object[] {key, map});
+        long deadline = kind == DumpFormat.KV_DICT_EXPIRING ? readDeadline(b, key) : KvStore.NO_EXPIRY;
+        out.add(new Object[] {key, map, deadline});
       } else {
         throw b.corrupt("unknown kv entry kind " + kind + " for key " + key);
       }
     }
     return out;
+  }
+
+  private static long readDeadline(BinaryIn b, String key) {
+    long deadline = b.readVarLong();
+    if (deadline <= 0) {
+      throw b.corrupt("key " + key + " has an expiry deadline of " + deadline + " ms");
+    }
+    return deadline;
   }
 
   private interface BodyParser<T> {

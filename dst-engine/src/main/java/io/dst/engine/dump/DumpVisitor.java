@@ -17,7 +17,9 @@ public interface DumpVisitor {
   /** A batch of full rows of the table announced last, in schema column order. */
   default void rows(TableSchema schema, List<Object[]> rows) {}
 
-  default void str(String key, String value) {}
+  /** A str key; {@code expiresAtMillis} is its epoch-ms deadline or {@code KvStore.NO_EXPIRY}. */
+  default void str(String key, String value, long expiresAtMillis) {}
 
-  default void dict(String key, Map<String, String> fields) {}
+  /** A dict key; {@code expiresAtMillis} is its epoch-ms deadline or {@code KvStore.NO_EXPIRY}. */
+  default void dict(String key, Map<String, String> fields, long expiresAtMillis) {}
 }

@@ -1,6 +1,8 @@
 package io.dst.engine.dump;
 
+import io.dst.engine.DstException;
 import io.dst.engine.EmbeddedStore;
+import io.dst.engine.ErrorCode;
 import io.dst.engine.api.DataStore;
 import io.dst.engine.api.KeyType;
 import io.dst.engine.api.KvStore;
@@ -155,23 +157,32 @@ public final class DumpWriter {
     long written = 0;
     for (String key : keys) {
       KeyType type = kv.type(key);
+      long deadline = deadline(kv, key);
+      if (deadline == GONE) {
+        continue; // deleted or expired since the listing
+      }
       if (type == KeyType.STR) {
         String value = kv.get(key);
         if (value == null) {
-          continue; // deleted since the listing
+          continue;
         }
-        batch.writeByte(DumpFormat.KV_STR).writeString(key).writeString(value);
+        batch.writeByte(deadline == KvStore.NO_EXPIRY ? DumpFormat.KV_STR : DumpFormat.KV_STR_EXPIRING)
+            .writeString(key).writeString(value);
       } else if (type == KeyType.DICT) {
         Map<String, String> fields = kv.dictGetAll(key);
         if (fields.isEmpty()) {
           continue;
         }
-        batch.writeByte(DumpFormat.KV_DICT).writeString(key).writeVarInt(fields.size());
+        batch.writeByte(deadline == KvStore.NO_EXPIRY ? DumpFormat.KV_DICT : DumpFormat.KV_DICT_EXPIRING)
+            .writeString(key).writeVarInt(fields.size());
         for (Map.Entry<String, String> e : fields.entrySet()) {
           batch.writeString(e.getKey()).writeString(e.getValue());
         }
       } else {
         continue;
+      }
+      if (deadline != KvStore.NO_EXPIRY) {
+        batch.writeVarLong(deadline);
       }
       inBatch++;
       written++;
@@ -185,6 +196,28 @@ public final class DumpWriter {
       flushKv(blocks, batch, inBatch);
     }
     return written;
+  }
+
+  private static final long GONE = -1;
+
+  /**
+   * The key's absolute deadline, {@link KvStore#NO_EXPIRY}, or {@link #GONE}. Stores keep only a
+   * time-to-live, so the deadline is rebuilt from the wall clock; a store without expiry has none.
+   */
+  private static long deadline(KvStore kv, String key) {
+    long ttl;
+    try {
+      ttl = kv.ttlMillis(key);
+    } catch (DstException e) {
+      if (e.code() == ErrorCode.UNSUPPORTED) {
+        return KvStore.NO_EXPIRY;
+      }
+      throw e;
+    }
+    if (ttl == KvStore.TTL_ABSENT) {
+      return GONE;
+    }
+    return ttl == KvStore.TTL_NONE ? KvStore.NO_EXPIRY : System.currentTimeMillis() + Math.max(ttl, 1);
   }
 
   private static void flushKv(BlockOutput blocks, BinaryOut batch, int count) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dst.engine.DstException;
 import io.dst.engine.EmbeddedStore;
+import io.dst.engine.api.KvStore;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,26 @@ class DumpRoundTripTest {
     assertThat(target.table("all_types").orElseThrow().partitionCount()).isEqualTo(4);
     assertThat(target.table("all_types").orElseThrow().get(7L)).isPresent();
     assertThat(target.table("all_types").orElseThrow().lookup(1, "s\"é,\n7", null).hasNext()).isTrue();
+  }
+
+  @Test
+  void keysKeepTheirExpiryDeadlinesThroughADumpAndLoad() throws Exception {
+    EmbeddedStore source = new EmbeddedStore();
+    long now = System.currentTimeMillis();
+    source.kv().set("session", "s1", KvStore.SetCondition.ALWAYS, now + 3_600_000);
+    source.kv().dictPut("cart", Map.of("item", "2"));
+    source.kv().expireAt("cart", now + 7_200_000);
+    source.kv().put("plain", "p");
+    Path file = dump(source);
+
+    EmbeddedStore target = new EmbeddedStore();
+    new DumpLoader(target).load(file);
+
+    assertThat(target.kv().get("session")).isEqualTo("s1");
+    assertThat(target.kv().ttlMillis("session")).isBetween(3_500_000L, 3_600_000L);
+    assertThat(target.kv().dictGetAll("cart")).containsExactly(Map.entry("item", "2"));
+    assertThat(target.kv().ttlMillis("cart")).isBetween(7_100_000L, 7_200_000L);
+    assertThat(target.kv().ttlMillis("plain")).isEqualTo(KvStore.TTL_NONE);
   }
 
   @Test
