@@ -83,6 +83,8 @@ public final class PartitionReplica implements AutoCloseable {
   private final TreeMap<Long, CompletableFuture<ApplyResult>> pending = new TreeMap<>();
   /** The node this primary is handing leadership to (-1: none); it serves nothing meanwhile. */
   private int transferTarget = PartitionState.NO_TRANSFER;
+  /** The table's minimum in-sync size as last given to onConfig (capped by replicas on use). */
+  private int tableMinInSync = Integer.MAX_VALUE;
   private long transferDeadline;
   private long transferStarted;
 
@@ -194,6 +196,7 @@ public final class PartitionReplica implements AutoCloseable {
     if (s.epoch() < epoch) {
       return;
     }
+    this.tableMinInSync = tableMinInSync;
     boolean mine = s.primary() == settings.nodeId() && s.incarnation() == settings.incarnation();
     int effectiveMin = Math.max(1, Math.min(tableMinInSync, s.replicas().size()));
     if (mine) {
@@ -517,11 +520,12 @@ public final class PartitionReplica implements AutoCloseable {
           || now.get().value().primary() != settings.nodeId()) {
         stepDown("its configuration changed in ZooKeeper while it tried to " + why);
       } else {
-        // Adopt it fully (new replicas get streams): the ZooKeeper watch that delivers this
-        // version later is then ignored as already seen.
-        // Not adopted here: the ZooKeeper watch delivers this version to onConfig, which adopts it
-        // whole (streams for added replicas, the minimum in-sync size); adopting only config and
-        // version here made onConfig skip it, and a replica added meanwhile never got a stream.
+        // Adopted whole, as onConfig would (streams for added replicas, the minimum in-sync
+        // size), so the retry uses the current version at once. Adopting only config and version
+        // once left a replica added meanwhile without a stream; not adopting at all made every
+        // retry fail its CAS until the watch arrived, which starved writes under ISR churn.
+        Versioned<PartitionState> latest = now.get();
+        adoptConfig(latest, Math.max(1, Math.min(tableMinInSync, latest.value().replicas().size())));
         log.info("partition {}: in-sync set change ({}) lost a race; will retry", id, why);
       }
       return false;
