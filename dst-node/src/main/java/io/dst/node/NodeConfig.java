@@ -29,7 +29,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     Duration replicaLag, Duration heartbeat, Duration failoverGrace, FsyncPolicy fsync,
     long snapshotEvery, long segmentBytes, int defaultReplicationFactor, int defaultMinInSync,
     String advertisedAddress, int respPort, String respPassword,
-    Map<Integer, String> peerAddresses, int metricsPort) {
+    Map<Integer, String> peerAddresses, int metricsPort, Duration autoRebalanceAfter) {
 
   public NodeConfig {
     Objects.requireNonNull(zkConnect, "zkConnect");
@@ -93,6 +93,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     private String respPassword;
     private Map<Integer, String> peerAddresses = Map.of();
     private int metricsPort = -1;
+    private Duration autoRebalanceAfter = Duration.ofSeconds(30);
 
     Builder(String zkConnect, String cluster) {
       this.zkConnect = zkConnect;
@@ -194,6 +195,16 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return this;
     }
 
+    /**
+     * How long a live node must hold no replica before the controller, on its own, rebalances
+     * partitions onto it (default 30 s, so a node that flaps is not filled and emptied);
+     * {@link Duration#ZERO} turns it off and leaves moves to {@code bin/dst admin rebalance}.
+     */
+    public Builder autoRebalanceAfter(Duration v) {
+      autoRebalanceAfter = Objects.requireNonNull(v, "autoRebalanceAfter");
+      return this;
+    }
+
     /** HTTP port for Prometheus metrics at /metrics: -1 (default) none, 0 any free port. */
     public Builder metricsPort(int v) {
       metricsPort = v;
@@ -228,7 +239,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return new NodeConfig(zkConnect, cluster, host, port, dataDir, nodeId, sessionTimeout,
           connectionTimeout, requestTimeout, replicaLag, heartbeat, failoverGrace, fsync,
           snapshotEvery, segmentBytes, defaultReplicationFactor, defaultMinInSync,
-          advertisedAddress, respPort, respPassword, peerAddresses, metricsPort);
+          advertisedAddress, respPort, respPassword, peerAddresses, metricsPort, autoRebalanceAfter);
     }
   }
 }

@@ -139,7 +139,7 @@ public final class StoreNode implements AutoCloseable {
         throw new DstException(ErrorCode.UNAVAILABLE, "could not register node " + nodeId);
       }
       controller = new Controller(nodeId, meta, view, peers, config.failoverGrace(),
-          config.defaultReplicationFactor(), config.defaultMinInSync());
+          config.defaultReplicationFactor(), config.defaultMinInSync(), config.autoRebalanceAfter());
       controller.start();
       if (config.respPort() >= 0) {
         resp = io.dst.node.resp.RespEndpoint.start(zk, config.cluster(),

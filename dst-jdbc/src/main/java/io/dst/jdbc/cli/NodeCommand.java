@@ -67,6 +67,11 @@ final class NodeCommand implements Callable<Integer> {
       description = "Serve Prometheus metrics at http://HOST:PORT/metrics (-1: none, 0: any free port).")
   int metricsPort;
 
+  @Option(names = "--auto-rebalance-after-s", defaultValue = "30", paramLabel = "SECONDS",
+      description = "Rebalance onto a joined node once it has held no partition this long "
+          + "(0: only on 'bin/dst admin rebalance'; default: ${DEFAULT-VALUE}).")
+  long autoRebalanceAfterSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
     java.util.Map<Integer, String> peers = new java.util.HashMap<>();
@@ -79,7 +84,7 @@ final class NodeCommand implements Callable<Integer> {
     NodeConfig.Builder config = NodeConfig.builder(zk, cluster)
         .host(host).port(port).dataDir(dataDir).nodeId(nodeId).fsync(FsyncPolicy.parse(fsync))
         .respPort(redisPort).respPassword(redisPassword).peerAddresses(peers)
-        .metricsPort(metricsPort);
+        .metricsPort(metricsPort).autoRebalanceAfter(Duration.ofSeconds(autoRebalanceAfterSeconds));
     if (sessionTimeoutMs != null) {
       config.sessionTimeout(Duration.ofMillis(sessionTimeoutMs));
     }

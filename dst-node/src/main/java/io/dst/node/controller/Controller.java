@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * It also executes requested partition moves ({@link MoveExecutor}, at most
  * {@link #MAX_CONCURRENT_MOVES} filling a new replica at a time) and plans the moves that empty
  * draining (decommissioned) nodes; new partitions and replacement replicas avoid draining nodes.
+ * A live node that has held no replica for <b>autoRebalanceAfter</b> (a node that joined) gets
+ * partitions by a rebalance the controller plans itself.
  */
 public final class Controller implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Controller.class);
@@ -76,10 +78,20 @@ public final class Controller implements AutoCloseable {
   private final Set<Integer> drainedReported = new HashSet<>();
   private final Set<PartitionId> stuckReported = new HashSet<>();
   private final Set<Integer> drainSeen = new HashSet<>();
+  private final Duration autoRebalanceAfter;
+  /** Since when (nanoTime) each live, eligible node has held no replica, in this controller term. */
+  private final Map<Integer, Long> emptySince = new HashMap<>();
   private volatile boolean leader;
 
   public Controller(int nodeId, MetadataStore meta, ClusterView view, Peers peers, Duration grace,
       int defaultReplication, int defaultMinInSync) {
+    this(nodeId, meta, view, peers, grace, defaultReplication, defaultMinInSync, Duration.ZERO);
+  }
+
+  /** As above; {@code autoRebalanceAfter} of zero leaves rebalancing to the operator. */
+  public Controller(int nodeId, MetadataStore meta, ClusterView view, Peers peers, Duration grace,
+      int defaultReplication, int defaultMinInSync, Duration autoRebalanceAfter) {
+    this.autoRebalanceAfter = autoRebalanceAfter;
     this.nodeId = nodeId;
     this.meta = meta;
     this.view = view;
@@ -108,6 +120,7 @@ public final class Controller implements AutoCloseable {
           drainedReported.clear();
           stuckReported.clear();
           drainSeen.clear();
+          emptySince.clear();
         });
         schedule();
       }
@@ -178,6 +191,7 @@ public final class Controller implements AutoCloseable {
       }
     }
     planDrain(tables, live, draining, requested);
+    planJoin(tables, live, draining, requested);
     for (String t : view.partitionTables()) {
       if (!tables.containsKey(t)) {
         log.info("controller: removing partitions of dropped table {}", t);
@@ -228,13 +242,7 @@ public final class Controller implements AutoCloseable {
     if (draining.isEmpty()) {
       return;
     }
-    Map<PartitionId, PartitionState> all = new LinkedHashMap<>();
-    for (Versioned<TableMeta> t : tables.values()) {
-      for (int p = 0; p < t.value().partitions(); p++) {
-        PartitionId id = new PartitionId(t.value().name(), p);
-        view.partition(id).ifPresent(v -> all.put(id, v.value()));
-      }
-    }
+    Map<PartitionId, PartitionState> all = partitions(tables);
     Set<Integer> eligible = new java.util.TreeSet<>(live.keySet());
     eligible.removeAll(draining);
     Set<PartitionId> planned = new HashSet<>(requested.keySet());
@@ -268,6 +276,57 @@ public final class Controller implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Rebalances onto nodes that joined: once an eligible node has held no replica for
+   * autoRebalanceAfter, and no move is pending, plans and records a rebalance as {@code bin/dst
+   * admin rebalance} would. Only empty nodes trigger it, so a node that restarts with its replicas
+   * (or flaps) moves nothing.
+   */
+  private void planJoin(Map<String, Versioned<TableMeta>> tables, Map<Integer, NodeInfo> live,
+      Set<Integer> draining, Map<PartitionId, PartitionMove> requested) {
+    if (autoRebalanceAfter.isZero() || autoRebalanceAfter.isNegative()) {
+      return;
+    }
+    Map<PartitionId, PartitionState> all = partitions(tables);
+    Set<Integer> eligible = new java.util.TreeSet<>(live.keySet());
+    eligible.removeAll(draining);
+    Set<Integer> empty = new HashSet<>(eligible);
+    all.values().forEach(s -> empty.removeAll(s.replicas()));
+    emptySince.keySet().retainAll(empty);
+    long now = System.nanoTime();
+    boolean due = false;
+    for (int n : empty) {
+      long since = emptySince.computeIfAbsent(n, k -> now);
+      due |= now - since >= autoRebalanceAfter.toNanos();
+    }
+    if (!due || !requested.isEmpty() || all.isEmpty()) {
+      return;
+    }
+    int recorded = 0;
+    for (PartitionMove m : RebalancePlanner.rebalance(all, eligible, requested.keySet())) {
+      if (meta.createMove(m)) {
+        recorded++;
+      }
+    }
+    if (recorded > 0) {
+      ClusterEvents.info("rebalance.auto", "nodes",
+          String.join(",", empty.stream().sorted().map(String::valueOf).toList()), "moves", recorded, "after_ms",
+          autoRebalanceAfter.toMillis());
+    }
+    emptySince.clear();
+  }
+
+  private Map<PartitionId, PartitionState> partitions(Map<String, Versioned<TableMeta>> tables) {
+    Map<PartitionId, PartitionState> all = new LinkedHashMap<>();
+    for (Versioned<TableMeta> t : tables.values()) {
+      for (int p = 0; p < t.value().partitions(); p++) {
+        PartitionId id = new PartitionId(t.value().name(), p);
+        view.partition(id).ifPresent(v -> all.put(id, v.value()));
+      }
+    }
+    return all;
   }
 
   private void assign(TableMeta t, PartitionId id, Map<Integer, NodeInfo> live) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.dst.engine.PartitionId;
 import io.dst.engine.api.KvStore;
+import io.dst.node.NodeConfig;
 import io.dst.node.StoreNode;
 import io.dst.node.admin.ClusterAdmin;
 import io.dst.node.admin.ClusterStatus;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,13 @@ class RebalanceClusterTest {
     }
   }
 
+  /** Moves only when a test asks for them: automatic rebalancing off. */
   private void start(int nodes) {
-    cluster = new LocalCluster(nodes, "elastic", tmp.resolve("cluster"), b -> b).start();
+    start(nodes, b -> b.autoRebalanceAfter(Duration.ZERO));
+  }
+
+  private void start(int nodes, UnaryOperator<NodeConfig.Builder> config) {
+    cluster = new LocalCluster(nodes, "elastic", tmp.resolve("cluster"), config).start();
     store = ClusterDataStore.connect(cluster.zkConnect(), cluster.clusterName(),
         Duration.ofSeconds(10));
     admin = ClusterAdmin.connect(cluster.zkConnect(), cluster.clusterName(), Duration.ofSeconds(10));
@@ -78,6 +85,24 @@ class RebalanceClusterTest {
       out.put("seed" + i, "s" + i);
     }
     return out;
+  }
+
+  @Test
+  void shouldRebalanceOntoAJoinedNodeByItselfOnceTheNodeHasHeldNothingForTheDelay() throws Exception {
+    start(3, b -> b.autoRebalanceAfter(Duration.ofSeconds(1)));
+    KvStore kv = store.kv();
+    Map<String, String> seeded = seed(kv, 100);
+    try (ClusterMoves.Recorder events = new ClusterMoves.Recorder()) {
+      addNode();
+      await().atMost(SETTLE).until(() -> admin.status().nodes().stream()
+          .anyMatch(n -> n.id() == 4 && n.replicas() >= 11));
+      ClusterMoves.awaitSettled(admin, SETTLE);
+      assertThat(events.named("rebalance.auto")).isNotEmpty()
+          .allSatisfy(e -> assertThat(e.get("nodes")).isEqualTo("4"));
+    }
+    assertThat(admin.status().nodes()).allSatisfy(n ->
+        assertThat(n.replicas()).as("replicas on node %d", n.id()).isBetween(11, 13));
+    assertAllPresent(kv, seeded);
   }
 
   @Test
