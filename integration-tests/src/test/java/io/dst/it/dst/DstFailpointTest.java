@@ -44,7 +44,7 @@ class DstFailpointTest {
     private static final Map<String, String> FAILPOINTS = Map.of(
             "n1", "log.after-append=once:crash",
             "n2", "replica.after-ack=once:crash",
-            "n3", "isr.before-cas=pause:300,isr.after-cas=pause:100,controller.before-promote=pause:200");
+            "n3", "isr.before-cas=pause:150,isr.after-cas=pause:50,controller.before-promote=pause:200");
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(3);
     /** Acknowledged operations wanted after both crashed nodes are back, so recovery is exercised. */
     private static final int OK_AFTER_RECOVERY = 300;
