@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A store with every column type, nulls, arrays, a table without a key and kv data; and a canonical view of a store for comparisons. */
-final class StoreFixtures {
+public final class StoreFixtures {
   private StoreFixtures() {}
 
-  static TableSchema allTypes() {
+  public static TableSchema allTypes() {
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("id", ColumnType.of(ScalarType.LONG), true, false, false));
     for (ScalarType t : ScalarType.values()) {
@@ -30,7 +30,7 @@ final class StoreFixtures {
     return new TableSchema("all_types", cols, List.of(List.of("s_int", "s_bool")));
   }
 
-  static Object[] allTypesRow(long id) {
+  public static Object[] allTypesRow(long id) {
     Object[] row = new Object[1 + 2 * ScalarType.values().length];
     row[0] = id;
     int c = 1;
@@ -54,13 +54,13 @@ final class StoreFixtures {
     };
   }
 
-  static TableSchema noKey() {
+  public static TableSchema noKey() {
     return new TableSchema("events", List.of(Column.of("kind", ColumnType.of(ScalarType.STRING)),
         Column.of("n", ColumnType.of(ScalarType.INT))));
   }
 
   /** Fills a store: two tables (one of {@code rows} rows), an empty table, str and dict keys. */
-  static void fill(DataStore store, int rows) {
+  public static void fill(DataStore store, int rows) {
     store.createTable(allTypes(), false);
     store.createTable(noKey(), false);
     store.createTable(new TableSchema("empty", List.of(new Column("k", ColumnType.of(ScalarType.STRING), true, false, false))), false);
@@ -90,7 +90,7 @@ final class StoreFixtures {
   }
 
   /** Everything a store holds, in a form that compares by value (rows sorted, byte[] and lists rendered). */
-  static Map<String, Object> contents(DataStore store) {
+  public static Map<String, Object> contents(DataStore store) {
     Map<String, Object> out = new TreeMap<>();
     for (TableSchema s : store.tables()) {
       TableData t = store.table(s.name()).orElseThrow();

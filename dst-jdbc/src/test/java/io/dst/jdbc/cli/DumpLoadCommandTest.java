@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dst.engine.api.DataStore;
 import io.dst.engine.dump.DumpWriter;
+import io.dst.engine.dump.StoreFixtures;
 import io.dst.jdbc.driver.DstConnection;
 import io.dst.node.local.LocalCluster;
 import java.io.ByteArrayInputStream;
