@@ -3,6 +3,7 @@ package io.dst.engine;
 import io.dst.engine.api.RowCursor;
 import io.dst.engine.api.TableData;
 import io.dst.engine.expr.AggregateSpec;
+import io.dst.engine.expr.PartialGroups;
 import io.dst.engine.expr.CompareOp;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.expr.ScanSpec;
@@ -61,6 +62,11 @@ final class EmbeddedTable implements TableData {
   @Override
   public List<Object[]> aggregate(int partition, AggregateSpec spec) {
     return state.slot(partition).read(tp -> tp.aggregate(spec));
+  }
+
+  @Override
+  public PartialGroups aggregateColumns(int partition, AggregateSpec spec) {
+    return state.slot(partition).read(tp -> tp.aggregateColumns(spec));
   }
 
   @Override

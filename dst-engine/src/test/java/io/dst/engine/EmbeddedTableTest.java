@@ -15,6 +15,8 @@ import io.dst.engine.expr.AggregateCall;
 import io.dst.engine.expr.AggregateFunction;
 import io.dst.engine.expr.AggregateSpec;
 import io.dst.engine.expr.CompareOp;
+import io.dst.engine.expr.PartialColumn;
+import io.dst.engine.expr.PartialGroups;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.expr.ScanSpec;
 import io.dst.engine.expr.SortKey;
@@ -249,6 +251,50 @@ class EmbeddedTableTest {
     assertThat((double[]) merged.get("22222")[4]).containsExactly(8.0, 2.0);
     assertThat(merged.get("33333")[2]).isNull();
     assertThat(merged.get("33333")[5]).isEqualTo(0L);
+  }
+
+  @Test
+  void shouldHandOverTheSameGroupsInColumnsAsInBoxedRows() {
+    insertSample();
+    List<AggregateCall> calls = List.of(AggregateCall.countStar(),
+        new AggregateCall(AggregateFunction.SUM, RETURN_NUM), new AggregateCall(AggregateFunction.MAX, TASK_ID),
+        new AggregateCall(AggregateFunction.MIN, RETURN_NUM), new AggregateCall(AggregateFunction.AVG, RETURN_NUM),
+        new AggregateCall(AggregateFunction.COUNT, RETURN_NUM));
+    for (int[] groupBy : new int[][] {{DRIVER_ID}, {RETURN_NUM}, {DRIVER_ID, TASK_NAME}, {}}) {
+      AggregateSpec spec = new AggregateSpec(null, groupBy, calls);
+      int groups = 0;
+      for (int p = 0; p < tasks.partitionCount(); p++) {
+        List<List<Object>> columns = boxed(tasks.aggregateColumns(p, spec), calls);
+        assertThat(columns).isEqualTo(boxed(PartialGroups.fromRows(tasks.aggregate(p, spec), spec), calls));
+        groups += columns.size();
+      }
+      assertThat(groups).as("groups by %s", Arrays.toString(groupBy)).isPositive();
+    }
+  }
+
+  /**
+   * Each group as its key values then, per call, its count (for SUM, MIN and MAX only whether it
+   * is positive) and value (null without one).
+   */
+  private static List<List<Object>> boxed(PartialGroups part, List<AggregateCall> calls) {
+    List<List<Object>> out = new ArrayList<>();
+    for (int g = 0; g < part.size(); g++) {
+      List<Object> row = new ArrayList<>();
+      for (Object[] key : part.keys()) {
+        row.add(key[g]);
+      }
+      for (int i = 0; i < calls.size(); i++) {
+        PartialColumn c = part.calls()[i];
+        long n = c.count()[g];
+        AggregateFunction f = calls.get(i).function();
+        boolean counted = f == AggregateFunction.COUNT || f == AggregateFunction.COUNT_STAR || f == AggregateFunction.AVG;
+        row.add(counted ? (Object) n : (Object) (n > 0));
+        row.add(n == 0 ? null : c.longs() != null ? (Object) c.longs()[g]
+            : c.doubles() != null ? (Object) c.doubles()[g] : c.objects() != null ? c.objects()[g] : "none");
+      }
+      out.add(row);
+    }
+    return out;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.dst.engine.api;
 
 import io.dst.engine.expr.AggregateSpec;
+import io.dst.engine.expr.PartialGroups;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.expr.ScanSpec;
 import io.dst.engine.schema.TableSchema;
@@ -28,6 +29,14 @@ public interface TableData {
 
   /** Partial aggregation inside one partition; see {@link AggregateSpec} for the row layout. */
   List<Object[]> aggregate(int partition, AggregateSpec spec);
+
+  /**
+   * The same partial aggregation in columns, for merging without boxed rows. By default adapts
+   * {@link #aggregate}; the embedded engine hands over its state arrays directly.
+   */
+  default PartialGroups aggregateColumns(int partition, AggregateSpec spec) {
+    return PartialGroups.fromRows(aggregate(partition, spec), spec);
+  }
 
   /** The full row with this primary key, by the primary hash index. Fails when there is no [p]. */
   Optional<Object[]> get(Object primaryKey);

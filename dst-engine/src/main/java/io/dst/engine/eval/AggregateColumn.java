@@ -6,6 +6,7 @@ import io.dst.engine.column.DoubleVector;
 import io.dst.engine.column.IntVector;
 import io.dst.engine.column.LongVector;
 import io.dst.engine.expr.AggregateFunction;
+import io.dst.engine.expr.PartialColumn;
 import io.dst.engine.schema.ScalarType;
 import java.util.Arrays;
 
@@ -202,6 +203,27 @@ final class AggregateColumn {
         return floating ? (Object) doubles[g] : objects[g];
       default:
         throw new IllegalStateException("unknown aggregate " + function);
+    }
+  }
+
+  /** The state of groups below {@code groups} as a {@link PartialColumn}, without copying. */
+  PartialColumn columns(int groups) {
+    switch (function) {
+      case COUNT_STAR:
+      case COUNT:
+        return new PartialColumn(count, null, null, null);
+      case AVG:
+        if (floating) {
+          return new PartialColumn(count, null, doubles, null);
+        }
+        double[] sums = new double[groups];
+        for (int g = 0; g < groups; g++) {
+          sums[g] = longs[g];
+        }
+        return new PartialColumn(count, null, sums, null);
+      default:
+        return new PartialColumn(count, integral ? longs : null, floating ? doubles : null,
+            integral || floating ? null : objects);
     }
   }
 }

@@ -10,6 +10,8 @@ import io.dst.engine.column.LongVector;
 import io.dst.engine.expr.AggregateCall;
 import io.dst.engine.expr.AggregateFunction;
 import io.dst.engine.expr.AggregateSpec;
+import io.dst.engine.expr.PartialColumn;
+import io.dst.engine.expr.PartialGroups;
 import io.dst.engine.index.LongIntHashMap;
 import io.dst.engine.schema.Column;
 import io.dst.engine.schema.ScalarType;
@@ -218,5 +220,22 @@ public final class GroupAggregator {
       out.add(row);
     }
     return out;
+  }
+
+  /** The same groups as {@link #result()}, in columns over the aggregator's own state arrays. */
+  public PartialGroups columns() {
+    int n = groupValues.size();
+    Object[][] keys = new Object[groupBy.length][n];
+    for (int g = 0; g < n; g++) {
+      Object[] values = groupValues.get(g);
+      for (int k = 0; k < values.length; k++) {
+        keys[k][g] = values[k];
+      }
+    }
+    PartialColumn[] calls = new PartialColumn[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      calls[i] = columns[i].columns(n);
+    }
+    return new PartialGroups(n, keys, calls);
   }
 }

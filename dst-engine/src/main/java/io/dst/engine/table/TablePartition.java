@@ -10,6 +10,7 @@ import io.dst.engine.eval.GroupAggregator;
 import io.dst.engine.eval.PredicateCompiler;
 import io.dst.engine.eval.ValueOrder;
 import io.dst.engine.expr.AggregateSpec;
+import io.dst.engine.expr.PartialGroups;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.expr.ScanSpec;
 import io.dst.engine.expr.SortKey;
@@ -425,6 +426,16 @@ public final class TablePartition {
       return true;
     }, agg::addChunk);
     return agg.result();
+  }
+
+  /** {@link #aggregate} in columns. */
+  public PartialGroups aggregateColumns(AggregateSpec spec) {
+    GroupAggregator agg = new GroupAggregator(schema, vectors, spec);
+    run(spec.filter(), pos -> {
+      agg.add(pos);
+      return true;
+    }, agg::addChunk);
+    return agg.columns();
   }
 
   /**

@@ -6,6 +6,7 @@ import io.dst.engine.api.RowCursor;
 import io.dst.engine.api.TableData;
 import io.dst.engine.expr.AggregateCall;
 import io.dst.engine.expr.AggregateSpec;
+import io.dst.engine.expr.PartialGroups;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.expr.ScanSpec;
 import io.dst.engine.expr.SortKey;
@@ -16,9 +17,7 @@ import io.dst.sql.schema.Values;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -193,100 +192,85 @@ public final class DstScanExecutor {
     AggregateSpec spec = new AggregateSpec(filter, agg.groupBy(), agg.calls());
     int groups = agg.groupBy().length;
     List<AggregateCall> calls = agg.calls();
-    // Partitions aggregate independently, so they run in parallel.
-    List<List<Object[]>> partials = IntStream.range(0, data.partitionCount()).parallel()
-        .mapToObj(p -> data.aggregate(p, spec)).toList();
-    int total = partials.stream().mapToInt(List::size).sum();
-    // The merge is a hash lookup per partial group and was the single-threaded bottleneck of large
-    // group-bys, so above a few thousand partial groups it is split into key-hash shards merged in
-    // parallel; their output order (shard by shard) still depends only on the data.
+    // Partitions aggregate independently, so they run in parallel; each also computes its groups'
+    // merge keys and hashes there, leaving the merge only table probes over primitive arrays.
+    List<PartialMerger.Keyed> partials = IntStream.range(0, data.partitionCount()).parallel()
+        .mapToObj(p -> keyed(data.aggregateColumns(p, spec), groups)).toList();
+    int total = partials.stream().mapToInt(k -> k.hashes().length).sum();
+    // The merge was the single-threaded bottleneck of large group-bys, so above a few thousand
+    // partial groups it is split into key-hash shards merged in parallel; their output order
+    // (shard by shard, first seen within each) still depends only on the data.
     int shards = total < PARALLEL_MERGE_ROWS ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
-    List<Map<Object, Object[]>> shardMaps = IntStream.range(0, shards).parallel()
-        .mapToObj(s -> mergeShard(partials, groups, calls, s, shards, total / shards)).toList();
-    Map<Object, Object[]> first = shardMaps.get(0);
-    if (first.isEmpty() && groups == 0) {
-      first.put(List.of(), emptyState(calls));
+    List<PartialMerger> merged = IntStream.range(0, shards).parallel().mapToObj(s -> {
+      PartialMerger m = new PartialMerger(calls, total / shards / Math.max(1, partials.size()) * 2);
+      for (PartialMerger.Keyed part : partials) {
+        m.merge(part, s, shards);
+      }
+      return m;
+    }).toList();
+    List<Object[]> rows = new ArrayList<>(merged.stream().mapToInt(PartialMerger::size).sum());
+    for (PartialMerger m : merged) {
+      for (int g = 0; g < m.size(); g++) {
+        Object[] row = new Object[groups + calls.size()];
+        Object key = m.key(g);
+        if (groups == 1) {
+          row[0] = key == NULL_KEY ? null : key;
+        } else {
+          for (int k = 0; k < groups; k++) {
+            row[k] = ((List<?>) key).get(k);
+          }
+        }
+        for (int c = 0; c < calls.size(); c++) {
+          row[groups + c] = finish(calls.get(c), m.partial(c, g), agg.outputTypes().get(groups + c),
+              agg.sumZero().get(c));
+        }
+        rows.add(row);
+      }
     }
-    List<Object[]> rows = new ArrayList<>(shardMaps.stream().mapToInt(Map::size).sum());
-    for (Map<Object, Object[]> merged : shardMaps) {
-      appendRows(merged, groups, calls, agg, rows);
+    if (rows.isEmpty() && groups == 0) {
+      Object[] state = emptyState(calls);
+      Object[] row = new Object[calls.size()];
+      for (int c = 0; c < calls.size(); c++) {
+        row[c] = finish(calls.get(c), state[c], agg.outputTypes().get(c), agg.sumZero().get(c));
+      }
+      rows.add(row);
     }
     return rows;
   }
 
-  private static void appendRows(Map<Object, Object[]> merged, int groups, List<AggregateCall> calls,
-      DstAggregate agg, List<Object[]> rows) {
-    for (Map.Entry<Object, Object[]> e : merged.entrySet()) {
-      Object[] row = new Object[groups + calls.size()];
+  /**
+   * A partition's partials with each group's merge key (one group column keys by its internal value,
+   * several by a List of them) and that key's hash, spread so that shards and table slots use all
+   * bits.
+   */
+  private static PartialMerger.Keyed keyed(PartialGroups part, int groups) {
+    int n = part.size();
+    Object[] keys = new Object[n];
+    int[] hashes = new int[n];
+    for (int g = 0; g < n; g++) {
+      Object key;
       if (groups == 1) {
-        row[0] = e.getKey() == NULL_KEY ? null : e.getKey();
-      } else {
-        for (int g = 0; g < groups; g++) {
-          row[g] = ((List<?>) e.getKey()).get(g);
+        key = Values.toInternal(part.keys()[0][g]);
+        if (key == null) {
+          key = NULL_KEY;
         }
+      } else {
+        Object[] keyValues = new Object[groups];
+        for (int k = 0; k < groups; k++) {
+          keyValues[k] = Values.toInternal(part.keys()[k][g]);
+        }
+        key = Arrays.asList(keyValues);
       }
-      for (int c = 0; c < calls.size(); c++) {
-        row[groups + c] = finish(calls.get(c), e.getValue()[c], agg.outputTypes().get(groups + c),
-            agg.sumZero().get(c));
-      }
-      rows.add(row);
+      keys[g] = key;
+      // The null key's identity hash would vary between runs, so it hashes to 0.
+      int h = key == NULL_KEY ? 0 : key.hashCode();
+      hashes[g] = h ^ (h >>> 16);
     }
+    return new PartialMerger.Keyed(part, keys, hashes);
   }
 
   /** Partial groups above which merging runs in parallel shards. */
   private static final int PARALLEL_MERGE_ROWS = 8192;
-
-  /**
-   * Merges the partial groups whose key falls into {@code shard} of {@code shards}, in partition
-   * then first-seen order. One group column (the common case) keys the map by its value; several by
-   * a List of them.
-   */
-  private static Map<Object, Object[]> mergeShard(List<List<Object[]>> partials, int groups,
-      List<AggregateCall> calls, int shard, int shards, int expected) {
-    Map<Object, Object[]> merged = new LinkedHashMap<>(Math.max(16, expected * 4 / 3 + 1));
-    for (List<Object[]> partition : partials) {
-      for (Object[] partial : partition) {
-        Object key;
-        if (groups == 1) {
-          key = Values.toInternal(partial[0]);
-          if (key == null) {
-            key = NULL_KEY;
-          }
-        } else {
-          Object[] keyValues = new Object[groups];
-          for (int g = 0; g < groups; g++) {
-            keyValues[g] = Values.toInternal(partial[g]);
-          }
-          key = Arrays.asList(keyValues);
-        }
-        if (shards > 1 && shardOf(key, shards) != shard) {
-          continue;
-        }
-        Object[] state = merged.get(key);
-        if (state == null) {
-          state = new Object[calls.size()];
-          merged.put(key, state);
-          for (int c = 0; c < calls.size(); c++) {
-            state[c] = copyPartial(calls.get(c), partial[groups + c]);
-          }
-        } else {
-          for (int c = 0; c < calls.size(); c++) {
-            state[c] = mergePartial(calls.get(c), state[c], partial[groups + c]);
-          }
-        }
-      }
-    }
-    return merged;
-  }
-
-  /** The shard of a merge key; the null key's identity hash would vary between runs. */
-  private static int shardOf(Object key, int shards) {
-    if (key == NULL_KEY) {
-      return 0;
-    }
-    int h = key.hashCode();
-    return Math.floorMod(h ^ (h >>> 16), shards);
-  }
 
   private static Object[] emptyState(List<AggregateCall> calls) {
     Object[] state = new Object[calls.size()];
@@ -298,69 +282,6 @@ public final class DstScanExecutor {
       }
     }
     return state;
-  }
-
-  /**
-   * The merge state a group starts from: counts and sums are held in a one-element long[] or
-   * double[] and added to in place, since boxing a new Long per merged partial was a third of the
-   * merge's time; AVG is its (copied) sum and count, MIN and MAX the partial itself.
-   */
-  private static Object copyPartial(AggregateCall call, Object partial) {
-    switch (call.function()) {
-      case COUNT, COUNT_STAR:
-        return new long[] {((Number) partial).longValue()};
-      case SUM:
-        if (partial == null) {
-          return null;
-        }
-        return partial instanceof Double d ? (Object) new double[] {d} : (Object) new long[] {((Number) partial).longValue()};
-      default:
-        return partial instanceof double[] d ? d.clone() : partial;
-    }
-  }
-
-  private static Object mergePartial(AggregateCall call, Object state, Object partial) {
-    switch (call.function()) {
-      case COUNT, COUNT_STAR:
-        ((long[]) state)[0] += ((Number) partial).longValue();
-        return state;
-      case SUM:
-        if (partial == null) {
-          return state;
-        }
-        if (state == null) {
-          return copyPartial(call, partial);
-        }
-        if (state instanceof double[] sum) {
-          sum[0] += ((Number) partial).doubleValue();
-          return sum;
-        }
-        long[] sum = (long[]) state;
-        if (partial instanceof Double d) {
-          return new double[] {sum[0] + d};
-        }
-        sum[0] += ((Number) partial).longValue();
-        return sum;
-      case MIN:
-      case MAX:
-        if (partial == null) {
-          return state;
-        }
-        if (state == null) {
-          return partial;
-        }
-        int c = RowComparator.compareValues(partial, state);
-        boolean better = call.function() == io.dst.engine.expr.AggregateFunction.MIN ? c < 0 : c > 0;
-        return better ? partial : state;
-      case AVG:
-        double[] s = (double[]) state;
-        double[] q = (double[]) partial;
-        s[0] += q[0];
-        s[1] += q[1];
-        return s;
-      default:
-        throw new DstException(ErrorCode.INTERNAL, "unknown aggregate " + call.function());
-    }
   }
 
   private static Object finish(AggregateCall call, Object state, SqlTypeName type, boolean sumZero) {
