@@ -9,12 +9,9 @@ import io.dst.node.meta.MetadataStore;
 import io.dst.node.meta.NodeInfo;
 import io.dst.node.meta.PartitionMove;
 import io.dst.node.meta.PartitionState;
-import io.dst.node.meta.TableMeta;
-import io.dst.node.meta.Versioned;
 import io.dst.node.meta.ZkPaths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +78,7 @@ public final class ClusterAdmin implements AutoCloseable {
     Map<Integer, NodeInfo> live = view.liveNodes();
     Set<Integer> draining = view.drainingNodes();
     Map<PartitionId, PartitionMove> moves = view.moves();
-    Map<PartitionId, PartitionState> parts = partitions();
+    Map<PartitionId, PartitionState> parts = view.partitionStates();
     Set<Integer> ids = new TreeSet<>(live.keySet());
     ids.addAll(draining);
     parts.values().forEach(s -> ids.addAll(s.replicas()));
@@ -112,7 +109,7 @@ public final class ClusterAdmin implements AutoCloseable {
           + " has no live node that is not draining; nothing to rebalance onto");
     }
     List<PartitionMove> recorded = new ArrayList<>();
-    for (PartitionMove m : RebalancePlanner.rebalance(partitions(), eligible,
+    for (PartitionMove m : RebalancePlanner.rebalance(view.partitionStates(), eligible,
         view.moves().keySet())) {
       if (meta.createMove(m)) {
         recorded.add(m);
@@ -140,7 +137,7 @@ public final class ClusterAdmin implements AutoCloseable {
    * PartitionMove.Kind#LEADER} only the primary role); false when the partition already has one.
    */
   public boolean requestMove(PartitionMove move) {
-    PartitionState s = partitions().get(move.partition());
+    PartitionState s = view.partitionStates().get(move.partition());
     if (s == null) {
       throw new DstException(ErrorCode.INVALID_ARGUMENT, "no partition " + move.partition()
           + " in cluster " + cluster);
@@ -155,17 +152,6 @@ public final class ClusterAdmin implements AutoCloseable {
           + s.replicas());
     }
     return meta.createMove(move);
-  }
-
-  private Map<PartitionId, PartitionState> partitions() {
-    Map<PartitionId, PartitionState> out = new LinkedHashMap<>();
-    for (Versioned<TableMeta> t : view.tables().values()) {
-      for (int p = 0; p < t.value().partitions(); p++) {
-        PartitionId id = new PartitionId(t.value().name(), p);
-        view.partition(id).ifPresent(v -> out.put(id, v.value()));
-      }
-    }
-    return out;
   }
 
   /** The controller's node id, from the leader latch's lowest sequence znode; -1 when none. */

@@ -190,8 +190,10 @@ public final class Controller implements AutoCloseable {
         meta.deleteMove(id);
       }
     }
-    planDrain(tables, live, draining, requested);
-    planJoin(tables, live, draining, requested);
+    // After the loop, which may have created partitions; read once for both planners.
+    Map<PartitionId, PartitionState> all = view.partitionStates();
+    planDrain(all, tables, live, draining, requested);
+    planJoin(all, live, draining, requested);
     for (String t : view.partitionTables()) {
       if (!tables.containsKey(t)) {
         log.info("controller: removing partitions of dropped table {}", t);
@@ -237,12 +239,12 @@ public final class Controller implements AutoCloseable {
   }
 
   /** Requests moves for replicas on draining nodes, and reports nodes that are empty. */
-  private void planDrain(Map<String, Versioned<TableMeta>> tables, Map<Integer, NodeInfo> live,
+  private void planDrain(Map<PartitionId, PartitionState> all,
+      Map<String, Versioned<TableMeta>> tables, Map<Integer, NodeInfo> live,
       Set<Integer> draining, Map<PartitionId, PartitionMove> requested) {
     if (draining.isEmpty()) {
       return;
     }
-    Map<PartitionId, PartitionState> all = partitions(tables);
     Set<Integer> eligible = new java.util.TreeSet<>(live.keySet());
     eligible.removeAll(draining);
     Set<PartitionId> planned = new HashSet<>(requested.keySet());
@@ -284,12 +286,11 @@ public final class Controller implements AutoCloseable {
    * admin rebalance} would. Only empty nodes trigger it, so a node that restarts with its replicas
    * (or flaps) moves nothing.
    */
-  private void planJoin(Map<String, Versioned<TableMeta>> tables, Map<Integer, NodeInfo> live,
+  private void planJoin(Map<PartitionId, PartitionState> all, Map<Integer, NodeInfo> live,
       Set<Integer> draining, Map<PartitionId, PartitionMove> requested) {
     if (autoRebalanceAfter.isZero() || autoRebalanceAfter.isNegative()) {
       return;
     }
-    Map<PartitionId, PartitionState> all = partitions(tables);
     Set<Integer> eligible = new java.util.TreeSet<>(live.keySet());
     eligible.removeAll(draining);
     Set<Integer> empty = new HashSet<>(eligible);
@@ -316,17 +317,6 @@ public final class Controller implements AutoCloseable {
           autoRebalanceAfter.toMillis());
     }
     emptySince.clear();
-  }
-
-  private Map<PartitionId, PartitionState> partitions(Map<String, Versioned<TableMeta>> tables) {
-    Map<PartitionId, PartitionState> all = new LinkedHashMap<>();
-    for (Versioned<TableMeta> t : tables.values()) {
-      for (int p = 0; p < t.value().partitions(); p++) {
-        PartitionId id = new PartitionId(t.value().name(), p);
-        view.partition(id).ifPresent(v -> all.put(id, v.value()));
-      }
-    }
-    return all;
   }
 
   private void assign(TableMeta t, PartitionId id, Map<Integer, NodeInfo> live) {

@@ -4,6 +4,7 @@ import io.dst.engine.DstException;
 import io.dst.engine.ErrorCode;
 import io.dst.engine.PartitionId;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,6 +107,21 @@ public final class ClusterView implements AutoCloseable {
         .map(d -> versioned(d, PartitionState::decode));
   }
 
+  /**
+   * The configuration of every partition of every table that has one, by table, then partition
+   * number; the controller's and the admin's picture of placement.
+   */
+  public Map<PartitionId, PartitionState> partitionStates() {
+    Map<PartitionId, PartitionState> out = new LinkedHashMap<>();
+    for (Versioned<TableMeta> t : tables().values()) {
+      for (int p = 0; p < t.value().partitions(); p++) {
+        PartitionId id = new PartitionId(t.value().name(), p);
+        partition(id).ifPresent(v -> out.put(id, v.value()));
+      }
+    }
+    return out;
+  }
+
   /** Tables that have partition znodes (a dropped table's linger until the controller removes them). */
   public Set<String> partitionTables() {
     Set<String> out = new TreeSet<>();
@@ -118,7 +134,7 @@ public final class ClusterView implements AutoCloseable {
 
   /** The requested partition moves, by partition. */
   public Map<PartitionId, PartitionMove> moves() {
-    Map<PartitionId, PartitionMove> out = new java.util.LinkedHashMap<>();
+    Map<PartitionId, PartitionMove> out = new LinkedHashMap<>();
     String prefix = paths.moves() + "/";
     cache.stream().filter(d -> d.getPath().startsWith(prefix) && d.getData() != null
         && d.getData().length > 0).forEach(d -> {
