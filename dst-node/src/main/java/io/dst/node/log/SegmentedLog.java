@@ -24,6 +24,16 @@ import org.slf4j.LoggerFactory;
  * for shipping to replicas; {@link #deleteBefore} drops what a snapshot has made redundant.
  *
  * <p>Terms: <b>start</b> is the first offset held, <b>end</b> the offset the next append gets.
+ * <b>Written</b> counts the bytes ever appended through this object and <b>forced</b> how many of
+ * them a completed fsync covers; {@link #force} is a no-op when the two are equal, so a periodic
+ * flusher costs nothing on an idle partition.
+ *
+ * <p>An append only encodes the entry into a buffer in memory; {@link #writeOut} writes everything
+ * buffered to the file (the page cache) in one positional write, and {@link #force} does so before
+ * its fsync. A replica writes out once per round of replication rather than once per entry, which
+ * at a few dozen concurrent writers saves most of the system calls. <b>Buffered</b> entries are
+ * those appended but not yet written out; a process crash loses them, as it loses the unforced
+ * tail under the INTERVAL and NONE policies.
  */
 public final class SegmentedLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SegmentedLog.class);
@@ -38,6 +48,18 @@ public final class SegmentedLog implements AutoCloseable {
   private long start;
   private FileChannel active;
   private long activeBase;
+  /** Bytes in the active segment, the buffered ones included: where the next append goes. */
+  private long activeSize;
+  /** Entries appended but not yet written to the active segment, which they continue. */
+  private ByteBuffer buffered = ByteBuffer.allocate(BUFFER_INITIAL);
+  private static final int BUFFER_INITIAL = 16 * 1024;
+  /** Past this many buffered bytes an append writes out by itself. */
+  static final int BUFFER_LIMIT = 256 * 1024;
+  private long written;
+  /** Guarded by {@link #forceLock}, not the log's monitor, so appends go on during an fsync. */
+  private volatile long forced;
+  private long fsyncs;
+  private final Object forceLock = new Object();
 
   private SegmentedLog(Path dir, long segmentBytes) {
     this.dir = dir;
@@ -146,7 +168,7 @@ public final class SegmentedLog implements AutoCloseable {
       Map.Entry<Long, Path> last = segments.lastEntry();
       activeBase = last.getKey();
       active = FileChannel.open(last.getValue(), StandardOpenOption.WRITE);
-      active.position(active.size());
+      activeSize = active.size();
     }
   }
 
@@ -163,13 +185,17 @@ public final class SegmentedLog implements AutoCloseable {
   }
 
   private void startSegment(long base) throws IOException {
+    writeBuffered();
     if (active != null) {
+      // The flusher only ever forces the active segment, so the one being left is forced here.
+      active.force(false);
       active.close();
     }
     Path p = dir.resolve(String.format("%020d%s", base, SUFFIX));
     active = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     activeBase = base;
+    activeSize = 0;
     segments.put(base, p);
   }
 
@@ -199,21 +225,55 @@ public final class SegmentedLog implements AutoCloseable {
   public synchronized long append(long epoch, byte[] payload) {
     long offset = end();
     try {
-      if (active.position() >= segmentBytes) {
+      if (activeSize >= segmentBytes) {
         startSegment(offset);
       }
-      ByteBuffer buf = ByteBuffer.allocate(HEADER + payload.length);
-      buf.putInt(payload.length).putInt(Crc.of(offset, epoch, payload)).putLong(offset)
-          .putLong(epoch).put(payload).flip();
-      long position = active.position();
-      while (buf.hasRemaining()) {
-        active.write(buf);
+      int size = HEADER + payload.length;
+      if (buffered.remaining() < size) {
+        if (buffered.position() > 0 && buffered.position() + size > BUFFER_LIMIT) {
+          writeBuffered();
+        }
+        if (buffered.remaining() < size) {
+          ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffered.capacity() * 2,
+              buffered.position() + size));
+          buffered.flip();
+          buffered = bigger.put(buffered);
+        }
       }
+      buffered.putInt(payload.length).putInt(Crc.of(offset, epoch, payload)).putLong(offset)
+          .putLong(epoch).put(payload);
+      long position = activeSize;
+      activeSize = position + size;
+      written += size;
       remember(new LogEntry(offset, epoch, payload), position);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to log " + dir, e);
     }
     return offset;
+  }
+
+  /** Writes the buffered entries to the file (not forced to disk: see {@link #force}). */
+  public synchronized void writeOut() {
+    try {
+      writeBuffered();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to log " + dir, e);
+    }
+  }
+
+  private void writeBuffered() throws IOException {
+    if (buffered.position() == 0) {
+      return;
+    }
+    buffered.flip();
+    long position = activeSize - buffered.remaining();
+    while (buffered.hasRemaining()) {
+      active.write(buffered, position + buffered.position());
+    }
+    buffered.clear();
+    if (buffered.capacity() > BUFFER_LIMIT) {
+      buffered = ByteBuffer.allocate(BUFFER_INITIAL); // a one-off huge entry keeps no memory
+    }
   }
 
   /** The entry at {@code offset} (start ≤ offset &lt; end). */
@@ -238,6 +298,7 @@ public final class SegmentedLog implements AutoCloseable {
           + ", below its start " + start);
     }
     try {
+      writeBuffered();
       int keep = Math.toIntExact(offset - start);
       long cutPosition = positions[keep];
       Long base = segments.floorKey(offset);
@@ -250,7 +311,7 @@ public final class SegmentedLog implements AutoCloseable {
         activeBase = base;
       }
       active.truncate(cutPosition);
-      active.position(cutPosition);
+      activeSize = cutPosition;
       active.force(true);
       entries.subList(keep, entries.size()).clear();
     } catch (IOException e) {
@@ -272,7 +333,7 @@ public final class SegmentedLog implements AutoCloseable {
     System.arraycopy(positions, drop, positions, 0, entries.size());
     start = cut;
     try {
-      if (activeBase < end() && active.position() > 0) {
+      if (activeBase < end() && activeSize > 0) {
         startSegment(end());
       }
       Long keepFrom = segments.floorKey(start);
@@ -287,6 +348,7 @@ public final class SegmentedLog implements AutoCloseable {
   /** Empties the log and restarts it at {@code offset} (after installing a snapshot taken there). */
   public synchronized void resetTo(long offset) {
     try {
+      buffered.clear(); // entries about to be deleted
       active.close();
       for (Path p : segments.values()) {
         Files.deleteIfExists(p);
@@ -302,18 +364,49 @@ public final class SegmentedLog implements AutoCloseable {
     }
   }
 
-  /** Forces appended entries to disk. */
-  public synchronized void force() {
-    try {
-      active.force(false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot fsync log " + dir, e);
+  /**
+   * Forces every entry appended before the call to disk. Returns at once when nothing was appended
+   * since the last fsync. The fsync itself runs outside the log's monitor, so appends (and the
+   * replication that waits on them) are not stalled behind the disk; concurrent callers share one.
+   */
+  public void force() {
+    FileChannel ch;
+    long target;
+    synchronized (this) {
+      writeOut();
+      target = written;
+      ch = active;
+    }
+    synchronized (forceLock) {
+      if (forced >= target) {
+        return;
+      }
+      try {
+        fsyncs++;
+        ch.force(false);
+      } catch (java.nio.channels.ClosedChannelException e) {
+        // The segment was rolled (forced before closing) or the log closed meanwhile.
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot fsync log " + dir, e);
+      }
+      forced = Math.max(forced, target);
+    }
+  }
+
+  /** How many fsyncs {@link #force} has issued; for tests. */
+  long fsyncsIssued() {
+    synchronized (forceLock) {
+      return fsyncs;
     }
   }
 
   @Override
   public synchronized void close() {
     try {
+      writeBuffered();
+      if (written > forced) {
+        active.force(false); // a clean shutdown leaves nothing to the interval flusher
+      }
       active.close();
     } catch (IOException e) {
       log.warn("closing log {}: {}", dir, e.toString());

@@ -353,8 +353,11 @@ public final class PartitionReplica implements AutoCloseable {
       }
     }
     if (c > commit) {
+      // Acknowledged writes are in this replica's file too, written once per round, not per entry.
       if (settings.fsync().mode() == FsyncPolicy.Mode.ALWAYS) {
         entries.force();
+      } else {
+        entries.writeOut();
       }
       commit = c;
       applyCommitted();
@@ -578,8 +581,13 @@ public final class PartitionReplica implements AutoCloseable {
       if (!batch.isEmpty()) {
         Failpoints.hit("replica.before-ack");
       }
-      if (!batch.isEmpty() && settings.fsync().mode() == FsyncPolicy.Mode.ALWAYS) {
-        entries.force();
+      if (!batch.isEmpty()) {
+        // In the file before the acknowledgement: one write for the whole batch.
+        if (settings.fsync().mode() == FsyncPolicy.Mode.ALWAYS) {
+          entries.force();
+        } else {
+          entries.writeOut();
+        }
       }
     }
     long c = Math.min(a.commit(), entries.end());

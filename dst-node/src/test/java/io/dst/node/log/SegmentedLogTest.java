@@ -130,4 +130,83 @@ class SegmentedLogTest {
       return s.filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow();
     }
   }
+
+  @Test
+  void shouldSkipTheFsyncWhenNothingWasAppendedSinceTheLastOne() {
+    try (SegmentedLog log = SegmentedLog.open(dir, 0, 1 << 20)) {
+      log.force();
+      assertThat(log.fsyncsIssued()).isZero();
+      log.append(1, bytes("a"));
+      log.force();
+      log.force();
+      assertThat(log.fsyncsIssued()).isEqualTo(1);
+      log.append(1, bytes("b"));
+      log.force();
+      assertThat(log.fsyncsIssued()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void shouldKeepAppendingAtTheRightPlaceAfterATruncateAndAReopen() {
+    try (SegmentedLog log = SegmentedLog.open(dir, 0, 1 << 20)) {
+      for (int i = 0; i < 5; i++) {
+        log.append(1, bytes("e" + i));
+      }
+      log.truncate(3);
+      log.append(2, bytes("x3"));
+    }
+    try (SegmentedLog log = SegmentedLog.open(dir, 0, 1 << 20)) {
+      assertThat(payloads(log)).containsExactly("e0", "e1", "e2", "x3");
+      log.append(2, bytes("x4"));
+    }
+    try (SegmentedLog log = SegmentedLog.open(dir, 0, 1 << 20)) {
+      assertThat(payloads(log)).containsExactly("e0", "e1", "e2", "x3", "x4");
+    }
+  }
+
+  @Test
+  void shouldKeepAppendsInMemoryUntilWrittenOut() throws Exception {
+    try (SegmentedLog log = SegmentedLog.open(dir, 0, 1 << 20)) {
+      log.append(1, bytes("a"));
+      log.append(1, bytes("b"));
+      assertThat(log.get(1).payload()).isEqualTo(bytes("b"));
+      assertThat(segmentBytes()).isZero();
+      log.writeOut();
+      assertThat(segmentBytes()).isEqualTo(2L * (SegmentedLog.HEADER + 1));
+    }
+  }
+
+  @Test
+  void shouldWriteOutBySelfOnceTheBufferIsFull() throws Exception {
+    try (SegmentedLog log = SegmentedLog.open(dir, 0, 1 << 30)) {
+      byte[] big = new byte[SegmentedLog.BUFFER_LIMIT / 4];
+      for (int i = 0; i < 5; i++) {
+        log.append(1, big);
+      }
+      assertThat(segmentBytes()).isPositive();
+    }
+  }
+
+  @Test
+  void shouldWriteOutBeforeRollingASegmentAndOnClose() {
+    try (SegmentedLog log = SegmentedLog.open(dir, 0, 100)) {
+      for (int i = 0; i < 20; i++) {
+        log.append(1, bytes("entry-" + i));
+      }
+    }
+    try (SegmentedLog log = SegmentedLog.open(dir, 0, 100)) {
+      assertThat(log.end()).isEqualTo(20);
+      assertThat(payloads(log)).endsWith("entry-19");
+    }
+  }
+
+  private long segmentBytes() throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      long total = 0;
+      for (Path p : files.filter(p -> p.toString().endsWith(SegmentedLog.SUFFIX)).toList()) {
+        total += Files.size(p);
+      }
+      return total;
+    }
+  }
 }
