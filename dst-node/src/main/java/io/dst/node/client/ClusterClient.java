@@ -77,68 +77,91 @@ final class ClusterClient {
   }
 
   /**
-   * Sends every call at once (pipelined on the primaries' connections) and waits for all; the
-   * results come in order, a failure as its {@link DstException} in the list. A call refused
-   * before it could apply (stale route, no primary, too few in-sync replicas, not sent) goes on
-   * through {@link #call}'s retry loop; a write whose fate is unknown is reported, never retried.
+   * Sends every call at once (pipelined on the primaries' connections) without blocking the
+   * caller; the future gives the results in order, a failure as its {@link DstException} in the
+   * list. A call refused before it could apply (stale route, no primary, too few in-sync replicas,
+   * not sent) goes on through {@link #call}'s blocking retry loop on the fan-out pool, so only a
+   * settling cluster costs a thread; a write whose fate is unknown is reported, never retried.
    */
-  List<Object> sendAll(List<Call> calls) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<CompletableFuture<Response>> sent = new ArrayList<>(calls.size());
-    for (Call c : calls) {
-      Optional<Versioned<PartitionState>> state = view.partition(c.partition());
-      Optional<NodeInfo> node = state.filter(s -> s.value().hasPrimary())
-          .flatMap(s -> view.node(s.value().primary()));
-      if (node.isEmpty()) {
-        sent.add(null);
-        continue;
-      }
-      long epoch = state.get().value().epoch();
-      sent.add(pool.get(node.get().host(), node.get().port())
-          .thenCompose(conn -> conn.send(c.factory().forEpoch(epoch), timeout)));
-    }
-    List<Object> out = new ArrayList<>(calls.size());
+  CompletableFuture<List<Object>> sendAll(List<Call> calls) {
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Object>[] outcomes = new CompletableFuture[calls.size()];
     for (int i = 0; i < calls.size(); i++) {
-      out.add(outcome(calls.get(i), sent.get(i), deadline));
+      outcomes[i] = send(calls.get(i));
     }
+    if (outcomes.length == 1) {
+      return outcomes[0].thenApply(ClusterClient::listOf);
+    }
+    return CompletableFuture.allOf(outcomes).thenApply(v -> {
+      List<Object> out = new ArrayList<>(outcomes.length);
+      for (CompletableFuture<Object> f : outcomes) {
+        out.add(f.join());
+      }
+      return out;
+    });
+  }
+
+  private static List<Object> listOf(Object one) {
+    List<Object> out = new ArrayList<>(1);
+    out.add(one);
     return out;
   }
 
-  private Object outcome(Call c, CompletableFuture<Response> sent, long deadline) {
-    try {
-      if (sent == null) {
-        return call(c.partition(), c.write(), c.factory());
-      }
-      Response r;
-      try {
-        r = sent.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (ExecutionException e) {
-        DstException err = e.getCause() instanceof DstException d ? d
-            : new DstException(ErrorCode.UNAVAILABLE, String.valueOf(e.getCause()), e.getCause());
-        if (err instanceof RequestNotSentException || !c.write()) {
-          return call(c.partition(), c.write(), c.factory());
-        }
-        return new DstException(err.code(), err.getMessage() + "; the write to partition "
-            + c.partition() + " may or may not have been applied", err);
-      } catch (TimeoutException e) {
-        return new DstException(ErrorCode.TIMEOUT, "partition " + c.partition() + ": no answer "
-            + "within " + timeout.toMillis() + " ms" + (c.write()
-                ? "; the write may or may not have been applied" : ""), e);
-      }
-      if (r instanceof Response.Ok ok) {
-        return Wire.readValue(Unpooled.wrappedBuffer(ok.body()));
-      }
-      Response.Error e = (Response.Error) r;
-      if (retryable(e.code(), c.write())) {
-        return call(c.partition(), c.write(), c.factory());
-      }
-      return new DstException(e.code(), e.message());
-    } catch (DstException e) {
-      return e;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new DstException(ErrorCode.UNAVAILABLE, "interrupted", e);
+  /** One call's outcome: its value or its DstException; the future itself never fails. */
+  private CompletableFuture<Object> send(Call c) {
+    Optional<Versioned<PartitionState>> state = view.partition(c.partition());
+    Optional<NodeInfo> node = state.filter(s -> s.value().hasPrimary())
+        .flatMap(s -> view.node(s.value().primary()));
+    if (node.isEmpty()) {
+      return retrying(c);
     }
+    long epoch = state.get().value().epoch();
+    return pool.get(node.get().host(), node.get().port())
+        .thenCompose(conn -> conn.send(c.factory().forEpoch(epoch), timeout))
+        .handle((r, err) -> err == null ? answer(c, r) : failure(c, err))
+        .thenCompose(o -> o == RETRY ? retrying(c) : CompletableFuture.completedFuture(o));
+  }
+
+  /** Marks an outcome that must go through the retry loop. */
+  private static final Object RETRY = new Object();
+
+  private Object answer(Call c, Response r) {
+    if (r instanceof Response.Ok ok) {
+      try {
+        return Wire.readValue(Unpooled.wrappedBuffer(ok.body()));
+      } catch (DstException e) {
+        return e;
+      }
+    }
+    Response.Error e = (Response.Error) r;
+    return retryable(e.code(), c.write()) ? RETRY : new DstException(e.code(), e.message());
+  }
+
+  private Object failure(Call c, Throwable thrown) {
+    Throwable cause = thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+        ? thrown.getCause() : thrown;
+    DstException err = cause instanceof DstException d ? d
+        : new DstException(ErrorCode.UNAVAILABLE, String.valueOf(cause), cause);
+    if (err.code() == ErrorCode.TIMEOUT) {
+      return new DstException(ErrorCode.TIMEOUT, "partition " + c.partition() + ": no answer "
+          + "within " + timeout.toMillis() + " ms" + (c.write()
+              ? "; the write may or may not have been applied" : ""), err);
+    }
+    if (err instanceof RequestNotSentException || !c.write()) {
+      return RETRY;
+    }
+    return new DstException(err.code(), err.getMessage() + "; the write to partition "
+        + c.partition() + " may or may not have been applied", err);
+  }
+
+  private CompletableFuture<Object> retrying(Call c) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return call(c.partition(), c.write(), c.factory());
+      } catch (DstException e) {
+        return e;
+      }
+    }, fanout);
   }
 
   /** Runs {@code calls} in parallel and returns their results in order. */

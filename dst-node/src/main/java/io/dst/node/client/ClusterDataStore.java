@@ -55,14 +55,21 @@ public final class ClusterDataStore implements DataStore {
   private volatile int defaultReplication = 3;
   private volatile int defaultMinInSync = 2;
   private final boolean ownsZk;
+  private final boolean ownsLoops;
 
   private ClusterDataStore(CuratorFramework zk, String cluster, Duration timeout, boolean ownsZk) {
+    this(zk, cluster, timeout, ownsZk, null);
+  }
+
+  private ClusterDataStore(CuratorFramework zk, String cluster, Duration timeout, boolean ownsZk,
+      EventLoopGroup sharedLoops) {
     this.zk = zk;
     this.ownsZk = ownsZk;
     this.timeout = timeout;
     this.meta = new MetadataStore(zk, cluster);
     this.view = new ClusterView(zk, new ZkPaths(cluster));
-    this.loops = Pipelines.eventLoops("dst-client", 2);
+    this.ownsLoops = sharedLoops == null;
+    this.loops = sharedLoops != null ? sharedLoops : Pipelines.eventLoops("dst-client", 2);
     this.pool = new ConnectionPool(loops, timeout);
     this.fanout = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "dst-client-fanout");
@@ -111,7 +118,18 @@ public final class ClusterDataStore implements DataStore {
    * {@link #close}): a store node's own services use its session instead of opening another.
    */
   public static ClusterDataStore over(CuratorFramework zk, String cluster, Duration timeout) {
-    ClusterDataStore store = new ClusterDataStore(zk, cluster, timeout, false);
+    return over(zk, cluster, timeout, null);
+  }
+
+  /**
+   * As {@link #over(CuratorFramework, String, Duration)}, with its connections on {@code loops}
+   * (null: its own), which stay the caller's. A server whose requests arrive on those same loops
+   * (the node's Redis port) then talks to the cluster without a thread hand-off: see {@link
+   * io.dst.node.transport.ConnectionPool}.
+   */
+  public static ClusterDataStore over(CuratorFramework zk, String cluster, Duration timeout,
+      EventLoopGroup loops) {
+    ClusterDataStore store = new ClusterDataStore(zk, cluster, timeout, false, loops);
     try {
       store.view.start(timeout);
       return store;
@@ -262,7 +280,9 @@ public final class ClusterDataStore implements DataStore {
     view.close();
     pool.close();
     fanout.shutdownNow();
-    loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    if (ownsLoops) {
+      loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
     if (ownsZk) {
       zk.close();
     }

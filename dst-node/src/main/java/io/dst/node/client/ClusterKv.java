@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -148,7 +149,7 @@ final class ClusterKv implements KvStore, KvPipeline {
   }
 
   @Override
-  public List<Object> writeAll(List<Mutation> writes) {
+  public CompletableFuture<List<Object>> writeAll(List<Mutation> writes) {
     // One batch per partition, in first-seen order; each write remembers where its result goes.
     Map<Integer, List<Mutation>> byPartition = new LinkedHashMap<>();
     Map<Integer, List<Integer>> slots = new LinkedHashMap<>();
@@ -160,7 +161,7 @@ final class ClusterKv implements KvStore, KvPipeline {
     List<ClusterClient.Call> calls = new ArrayList<>(byPartition.size());
     byPartition.forEach((p, ms) -> calls.add(ClusterClient.Call.write(ms.size() == 1 ? ms.get(0)
         : new Mutation.KvBatch(p, ms))));
-    return spread(client.sendAll(calls), slots, writes.size());
+    return client.sendAll(calls).thenApply(answers -> spread(answers, slots, writes.size()));
   }
 
   /** One write's result inside a batch's answer: [null, value] or [error code, message]. */
@@ -172,7 +173,7 @@ final class ClusterKv implements KvStore, KvPipeline {
   }
 
   @Override
-  public List<Object> getAll(List<String> keys) {
+  public CompletableFuture<List<Object>> getAll(List<String> keys) {
     // One request per partition: a run of GETs of one partition is one read on its primary.
     Map<Integer, List<Integer>> slots = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -189,7 +190,7 @@ final class ClusterKv implements KvStore, KvPipeline {
         calls.add(ClusterClient.Call.read(partitionOf(first), new Query.KvMultiGet(batch)));
       }
     }
-    return spread(client.sendAll(calls), slots, keys.size());
+    return client.sendAll(calls).thenApply(answers -> spread(answers, slots, keys.size()));
   }
 
   /** Puts each partition's answer back at the positions its requests came from. */

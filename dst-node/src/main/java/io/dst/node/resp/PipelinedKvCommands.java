@@ -1,19 +1,22 @@
 package io.dst.node.resp;
 
 import io.dst.engine.DstException;
+import io.dst.engine.ErrorCode;
 import io.dst.engine.log.Mutation;
 import io.dst.node.client.KvPipeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the commonest kv commands of a batch (SET key value, HSET, GET) through a {@link
  * KvPipeline}: a run of consecutive writes goes out at once, as one replicated log entry per
  * partition, and a run of consecutive GETs as concurrent reads, so a pipelining client pays one
- * round trip per run instead of one per command. Replies keep request order, and a run completes
- * before the next command starts, so a read sees the writes sent before it. Writes of different
+ * round trip per run instead of one per command. Nothing blocks: a run is started, and its replies
+ * are written when its future completes. Replies keep request order, and a run completes before
+ * the next command starts, so a read sees the writes sent before it. Writes of different
  * partitions in one run apply concurrently (as in Redis Cluster across slots).
  */
 final class PipelinedKvCommands {
@@ -45,52 +48,49 @@ final class PipelinedKvCommands {
     return Kind.OTHER;
   }
 
-  /** Runs {@code run}, commands all of kind {@code kind} (WRITE or READ), and writes their replies. */
-  void run(List<RespCommand> run, Kind kind, RespWriter out) {
-    CommandObserver obs = table.observer();
-    long start = obs == CommandObserver.NONE ? 0 : System.nanoTime();
-    boolean[] failed = new boolean[run.size()];
-    execute(run, kind, out, failed);
-    if (obs != CommandObserver.NONE) {
-      long nanos = System.nanoTime() - start;
-      for (int i = 0; i < run.size(); i++) {
-        obs.completed(kind == Kind.READ ? "get" : run.get(i).lowerName(0), nanos, failed[i]);
-      }
-    }
-  }
-
-  private void execute(List<RespCommand> run, Kind kind, RespWriter out, boolean[] failed) {
+  /**
+   * Sends {@code run}, commands all of kind {@code kind} (WRITE or READ), without waiting; the
+   * future gives one result (a value or a DstException) per command, and never fails.
+   */
+  CompletableFuture<List<Object>> start(List<RespCommand> run, Kind kind) {
     if (kind == Kind.READ) {
       List<String> keys = new ArrayList<>(run.size());
       for (RespCommand c : run) {
         keys.add(c.string(1));
       }
-      List<Object> values = kv.getAll(keys);
-      for (int i = 0; i < values.size(); i++) {
-        Object v = values.get(i);
-        if (v instanceof DstException e) {
-          failed[i] = true;
-          out.error(CommandTable.translate(e).line());
-        } else {
-          out.bulk((String) v);
-        }
-      }
-      return;
+      return kv.getAll(keys);
     }
     List<Mutation> writes = new ArrayList<>(run.size());
     for (RespCommand c : run) {
       writes.add(toMutation(c));
     }
-    List<Object> results = kv.writeAll(writes);
+    return kv.writeAll(writes);
+  }
+
+  /**
+   * Writes the replies of {@code run} from its {@code results} (or one error for all when the
+   * whole run failed) and tells the observer, timing each command as the run since {@code
+   * startNanos}.
+   */
+  void reply(List<RespCommand> run, Kind kind, List<Object> results, Throwable failure,
+      RespWriter out, long startNanos) {
+    CommandObserver obs = table.observer();
     for (int i = 0; i < run.size(); i++) {
-      Object r = results.get(i);
-      if (r instanceof DstException e) {
-        failed[i] = true;
-        out.error(CommandTable.translate(e).line());
-      } else if (writes.get(i) instanceof Mutation.StrPut) {
-        out.ok();
+      Object r = failure != null ? failure : results.get(i);
+      boolean failed = r instanceof Throwable;
+      if (failed) {
+        out.error(CommandTable.translate(r instanceof DstException e ? e
+            : new DstException(ErrorCode.INTERNAL, String.valueOf(r))).line());
+      } else if (kind == Kind.READ) {
+        out.bulk((String) r);
+      } else if (run.get(i).argc() == 3) {
+        out.ok(); // SET key value
       } else {
         out.integer(((Number) r).longValue());
+      }
+      if (obs != CommandObserver.NONE) {
+        obs.completed(kind == Kind.READ ? "get" : run.get(i).lowerName(0),
+            System.nanoTime() - startNanos, failed);
       }
     }
   }

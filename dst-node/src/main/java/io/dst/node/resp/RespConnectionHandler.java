@@ -13,12 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one RESP connection. The commands decoded from one read form a batch that runs in order
- * and is answered with one write, which is what makes pipelining cheap. With no executor the batch
- * runs on the event loop (right for an in-memory store); with one it runs there, one batch at a
- * time with reading paused, because a cluster's kv calls block on replication.
+ * and is answered with one write, which is what makes pipelining cheap. A batch runs on the event
+ * loop, except for two kinds of stretch: a run of pipelinable kv commands (with a {@link
+ * PipelinedKvCommands}) is sent without blocking and the batch resumes when its answers arrive,
+ * and other commands go to the executor when there is one, because a cluster's kv calls block on
+ * replication. One batch at a time: what arrives meanwhile waits for the next.
  */
 final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(RespConnectionHandler.class);
+  /** Commands queued behind a running batch before the connection stops reading. */
+  static final int MAX_QUEUED = 4096;
 
   private final CommandTable table;
   private final ServerStatus status;
@@ -55,6 +59,9 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     batch.add((RespCommand) msg);
+    if (running && batch.size() >= MAX_QUEUED) {
+      ctx.channel().config().setAutoRead(false); // a client pipelining faster than we answer
+    }
   }
 
   @Override
@@ -64,66 +71,105 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     List<RespCommand> work = batch;
     batch = new ArrayList<>();
-    if (executor == null) {
-      ctx.writeAndFlush(run(ctx, work)).addListener(afterWrite(ctx));
-      return;
-    }
     running = true;
-    ctx.channel().config().setAutoRead(false);
+    resume(ctx, new Batch(work, ctx.alloc().ioBuffer()));
+  }
+
+  /** A batch in progress: its commands, the next to run, and the replies so far. */
+  private static final class Batch {
+    final List<RespCommand> commands;
+    final ByteBuf replies;
+    int next;
+
+    Batch(List<RespCommand> commands, ByteBuf replies) {
+      this.commands = commands;
+      this.replies = replies;
+    }
+  }
+
+  /**
+   * Runs {@code b} from its next command on the event loop until it finishes or hands a stretch
+   * off (to the cluster or the executor); the hand-off calls back here when done.
+   */
+  private void resume(ChannelHandlerContext ctx, Batch b) {
     try {
-      executor.execute(() -> {
-        ByteBuf replies = run(ctx, work);
-        ctx.writeAndFlush(replies).addListener(afterWrite(ctx));
-        ctx.executor().execute(() -> batchDone(ctx));
-      });
-    } catch (RejectedExecutionException e) {
-      LOG.warn("closing RESP connection {}: server is shutting down", session.remoteAddress());
+      List<RespCommand> work = b.commands;
+      while (b.next < work.size() && !session.quitting()) {
+        int i = b.next;
+        RespCommand command = work.get(i);
+        boolean authenticated = session.authenticated();
+        PipelinedKvCommands.Kind kind = pipelined == null || !authenticated
+            ? PipelinedKvCommands.Kind.OTHER : pipelined.kind(command);
+        if (kind != PipelinedKvCommands.Kind.OTHER) {
+          int end = runEnd(work, i, kind);
+          startRun(ctx, b, work.subList(i, end), kind, end);
+          return;
+        }
+        if (executor != null) {
+          offload(ctx, b, runOfOthers(work, i, authenticated));
+          return;
+        }
+        dispatch(b, command);
+        b.next = i + 1;
+      }
+      finish(ctx, b);
+    } catch (RuntimeException e) {
+      LOG.warn("closing RESP connection {}: {}", session.remoteAddress(), e.toString(), e);
+      b.replies.release();
       ctx.close();
     }
   }
 
-  /** Back on the event loop after an offloaded batch: run what arrived meanwhile, or read on. */
-  private void batchDone(ChannelHandlerContext ctx) {
+  private void dispatch(Batch b, RespCommand command) {
+    table.dispatch(command, session, new RespWriter(b.replies, session.protocol()));
+  }
+
+  /** Sends a run of pipelinable commands; the batch resumes on the event loop with their answers. */
+  private void startRun(ChannelHandlerContext ctx, Batch b, List<RespCommand> run,
+      PipelinedKvCommands.Kind kind, int end) {
+    long start = System.nanoTime();
+    pipelined.start(run, kind).whenComplete((results, failure) -> ctx.executor().execute(() -> {
+      pipelined.reply(run, kind, results, failure, new RespWriter(b.replies, session.protocol()),
+          start);
+      b.next = end;
+      resume(ctx, b);
+    }));
+  }
+
+  /** Runs commands {@code b.next} to {@code end} on the executor, then resumes the batch. */
+  private void offload(ChannelHandlerContext ctx, Batch b, int end) {
+    try {
+      executor.execute(() -> {
+        for (int i = b.next; i < end && !session.quitting(); i++) {
+          dispatch(b, b.commands.get(i));
+        }
+        b.next = end;
+        ctx.executor().execute(() -> resume(ctx, b));
+      });
+    } catch (RejectedExecutionException e) {
+      LOG.warn("closing RESP connection {}: server is shutting down", session.remoteAddress());
+      b.replies.release();
+      ctx.close();
+    }
+  }
+
+  /** Answers the batch with one write, then starts on what arrived meanwhile, or reads on. */
+  private void finish(ChannelHandlerContext ctx, Batch b) {
+    status.commandsProcessed(b.commands.size());
+    ctx.writeAndFlush(b.replies).addListener(afterWrite());
     running = false;
     if (session.quitting() || !ctx.channel().isActive()) {
       return;
     }
     if (!batch.isEmpty()) {
       channelReadComplete(ctx);
-    } else {
-      ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    } else if (!ctx.channel().config().isAutoRead() && ctx.channel().isWritable()) {
+      ctx.channel().config().setAutoRead(true);
     }
   }
 
-  private ByteBuf run(ChannelHandlerContext ctx, List<RespCommand> work) {
-    ByteBuf buf = ctx.alloc().ioBuffer();
-    RespWriter writer = new RespWriter(buf, session.protocol());
-    for (int i = 0; i < work.size(); i++) {
-      if (session.quitting()) {
-        break; // nothing after QUIT is answered
-      }
-      RespCommand command = work.get(i);
-      int end = pipelined == null || !session.authenticated() ? i + 1 : runEnd(work, i);
-      if (end > i + 1) {
-        pipelined.run(work.subList(i, end), pipelined.kind(command), writer);
-        i = end - 1;
-        continue;
-      }
-      table.dispatch(command, session, writer);
-      if (writer.protocol() != session.protocol()) {
-        writer = new RespWriter(buf, session.protocol()); // HELLO switched protocols
-      }
-    }
-    status.commandsProcessed(work.size());
-    return buf;
-  }
-
-  /** The end of the run of pipelinable commands of one kind starting at {@code from}. */
-  private int runEnd(List<RespCommand> work, int from) {
-    PipelinedKvCommands.Kind kind = pipelined.kind(work.get(from));
-    if (kind == PipelinedKvCommands.Kind.OTHER) {
-      return from + 1;
-    }
+  /** The end of the run of pipelinable commands of {@code kind} starting at {@code from}. */
+  private int runEnd(List<RespCommand> work, int from, PipelinedKvCommands.Kind kind) {
     int end = from + 1;
     while (end < work.size() && pipelined.kind(work.get(end)) == kind) {
       end++;
@@ -131,15 +177,35 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
     return end;
   }
 
-  private ChannelFutureListener afterWrite(ChannelHandlerContext ctx) {
+  /**
+   * The end of the stretch of commands from {@code from} that go to the executor: up to the next
+   * pipelinable one, or just one command while the client has not authenticated (AUTH changes
+   * what follows).
+   */
+  private int runOfOthers(List<RespCommand> work, int from, boolean authenticated) {
+    if (pipelined == null) {
+      return work.size();
+    }
+    if (!authenticated) {
+      return from + 1;
+    }
+    int end = from + 1;
+    while (end < work.size() && pipelined.kind(work.get(end)) == PipelinedKvCommands.Kind.OTHER) {
+      end++;
+    }
+    return end;
+  }
+
+  private ChannelFutureListener afterWrite() {
     return session.quitting() ? ChannelFutureListener.CLOSE : ChannelFutureListener.CLOSE_ON_FAILURE;
   }
 
   /** Stops reading while the client does not take its replies, so replies cannot pile up. */
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (!running) {
-      ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    boolean writable = ctx.channel().isWritable();
+    if (!writable || batch.size() < MAX_QUEUED) {
+      ctx.channel().config().setAutoRead(writable);
     }
     ctx.fireChannelWritabilityChanged();
   }
@@ -149,13 +215,16 @@ final class RespConnectionHandler extends ChannelInboundHandlerAdapter {
     String who = session == null ? String.valueOf(ctx.channel().remoteAddress()) : session.remoteAddress();
     if (cause instanceof RespProtocolException) {
       LOG.warn("closing RESP connection {}: protocol error: {}", who, cause.getMessage());
-      ByteBuf buf;
-      if (executor == null && !running && !batch.isEmpty()) {
+      ByteBuf buf = ctx.alloc().ioBuffer();
+      if (executor == null && pipelined == null && !running && !batch.isEmpty()) {
         // Requests that arrived whole before the bad bytes are answered, as Redis does.
-        buf = run(ctx, batch);
+        for (RespCommand command : batch) {
+          if (session.quitting()) {
+            break;
+          }
+          table.dispatch(command, session, new RespWriter(buf, session.protocol()));
+        }
         batch = new ArrayList<>();
-      } else {
-        buf = ctx.alloc().ioBuffer();
       }
       new RespWriter(buf, 2).error("ERR Protocol error: " + cause.getMessage());
       ctx.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
