@@ -1,6 +1,7 @@
 package io.dst.node.resp;
 
 import io.dst.node.client.ClusterDataStore;
+import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -45,12 +46,25 @@ public final class RespEndpoint implements AutoCloseable {
    */
   public static RespEndpoint start(CuratorFramework zk, String clusterName, Duration timeout,
       String host, int port, String password, CommandObserver observer) {
-    ClusterDataStore cluster = ClusterDataStore.over(zk, clusterName, timeout);
+    return start(zk, clusterName, timeout, host, port, password, observer, null);
+  }
+
+  /**
+   * As above, serving clients and reaching the cluster on the node's event loops {@code loops}
+   * (null: loops of its own), so a request read on a loop is forwarded, and its answer
+   * received, on that same loop.
+   */
+  public static RespEndpoint start(CuratorFramework zk, String clusterName, Duration timeout,
+      String host, int port, String password, CommandObserver observer, EventLoopGroup loops) {
+    ClusterDataStore cluster = ClusterDataStore.over(zk, clusterName, timeout, loops);
     ExecutorService workers =
         Executors.newFixedThreadPool(WORKERS, new DefaultThreadFactory("dst-resp-worker", true));
-    RespServer server = RespServer.builder(cluster.kv()).password(password)
-        .blockingExecutor(workers).commandObserver(observer).pipeline(cluster.kvPipeline())
-        .build();
+    RespServer.Builder builder = RespServer.builder(cluster.kv()).password(password)
+        .blockingExecutor(workers).commandObserver(observer).pipeline(cluster.kvPipeline());
+    if (loops != null) {
+      builder.eventLoops(loops);
+    }
+    RespServer server = builder.build();
     try {
       return new RespEndpoint(cluster, workers, server, server.start(host, port));
     } catch (RuntimeException e) {
