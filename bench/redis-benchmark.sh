@@ -20,7 +20,7 @@ PIPELINES="1 16"
 DST_HOST=127.0.0.1
 DST_PORT=
 DST_AUTH=
-WARMUP=200000
+WARMUP=100000
 TESTS=set,get,hset
 SERVER=io.dst.node.resp.RespBenchServer
 SERVER_ARGS=(0)
@@ -123,9 +123,12 @@ bench() { # host port pipeline auth
 }
 
 if [ "$WARMUP" -gt 0 ]; then
-  echo "warming up dst's JIT with $WARMUP requests per test" >&2
+  # The JIT compiles the pipelined and the one-at-a-time paths separately: warm both, twice.
+  echo "warming up dst's JIT with $WARMUP requests per test at each of P=$PIPELINES, twice" >&2
   N_SAVED=$N; N=$WARMUP
-  bench "$DST_HOST" "$DST_PORT" 16 "$DST_AUTH" >/dev/null
+  for _ in 1 2; do
+    for P in $PIPELINES; do bench "$DST_HOST" "$DST_PORT" "$P" "$DST_AUTH" >/dev/null; done
+  done
   N=$N_SAVED
 fi
 
