@@ -30,7 +30,7 @@ public final class Partitioner {
       return 0;
     }
     if (key instanceof String s) {
-      return murmur3(s.getBytes(StandardCharsets.UTF_8));
+      return murmur3(s);
     }
     if (key instanceof Integer || key instanceof Long || key instanceof Short || key instanceof Byte) {
       return mixLong(((Number) key).longValue());
@@ -67,6 +67,52 @@ public final class Partitioner {
     h *= 0xc4ceb9fe1a85ec53L;
     h ^= h >>> 33;
     return (int) h ^ (int) (h >>> 32);
+  }
+
+  /**
+   * MurmurHash3 of {@code s}'s UTF-8 bytes. An ASCII string's chars are its UTF-8 bytes, so it is
+   * hashed in place (every kv write hashes its key, twice); others are encoded first.
+   */
+  static int murmur3(String s) {
+    int length = s.length();
+    for (int i = 0; i < length; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return murmur3(s.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    final int c1 = 0xcc9e2d51;
+    final int c2 = 0x1b873593;
+    int h1 = 0;
+    int end = length & ~3;
+    for (int i = 0; i < end; i += 4) {
+      int k1 = s.charAt(i) | (s.charAt(i + 1) << 8) | (s.charAt(i + 2) << 16)
+          | (s.charAt(i + 3) << 24);
+      k1 *= c1;
+      k1 = Integer.rotateLeft(k1, 15);
+      k1 *= c2;
+      h1 ^= k1;
+      h1 = Integer.rotateLeft(h1, 13);
+      h1 = h1 * 5 + 0xe6546b64;
+    }
+    int k1 = 0;
+    switch (length & 3) {
+      case 3:
+        k1 = s.charAt(end + 2) << 16;
+        // fall through
+      case 2:
+        k1 |= s.charAt(end + 1) << 8;
+        // fall through
+      case 1:
+        k1 |= s.charAt(end);
+        k1 *= c1;
+        k1 = Integer.rotateLeft(k1, 15);
+        k1 *= c2;
+        h1 ^= k1;
+        break;
+      default:
+        break;
+    }
+    return finish(h1, length);
   }
 
   /** MurmurHash3 x86 32-bit with seed 0. */
@@ -108,7 +154,11 @@ public final class Partitioner {
       default:
         break;
     }
-    h1 ^= length;
+    return finish(h1, length);
+  }
+
+  private static int finish(int h, int length) {
+    int h1 = h ^ length;
     h1 ^= h1 >>> 16;
     h1 *= 0x85ebca6b;
     h1 ^= h1 >>> 13;

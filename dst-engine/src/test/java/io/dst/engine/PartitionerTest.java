@@ -36,4 +36,20 @@ class PartitionerTest {
   void shouldRejectBadPartitionCount() {
     assertThatThrownBy(() -> Partitioner.partitionOf("k", 0)).hasMessageContaining("must be positive");
   }
+
+  @Test
+  void shouldHashAStringAsItsUtf8BytesWhateverItsLengthAndCharacters() {
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int j = 0; j < length; j++) {
+        sb.append(random.nextInt(8) == 0 ? (char) (0x80 + random.nextInt(0x3000))
+            : (char) random.nextInt(0x80));
+      }
+      String s = sb.toString();
+      assertThat(Partitioner.hash(s)).as("%s", s)
+          .isEqualTo(Partitioner.murmur3(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+  }
 }

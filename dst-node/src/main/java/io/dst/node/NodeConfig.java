@@ -29,10 +29,14 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     Duration replicaLag, Duration heartbeat, Duration failoverGrace, FsyncPolicy fsync,
     long snapshotEvery, long segmentBytes, int defaultReplicationFactor, int defaultMinInSync,
     String advertisedAddress, int respPort, String respPassword,
-    Map<Integer, String> peerAddresses, int metricsPort, Duration autoRebalanceAfter) {
+    Map<Integer, String> peerAddresses, int metricsPort, Duration autoRebalanceAfter,
+    int ioThreads) {
 
   public NodeConfig {
     Objects.requireNonNull(zkConnect, "zkConnect");
+    if (ioThreads < 1) {
+      throw new IllegalArgumentException("a node needs at least one I/O thread, got " + ioThreads);
+    }
     peerAddresses = peerAddresses == null ? Map.of() : Map.copyOf(peerAddresses);
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(dataDir, "dataDir");
@@ -54,6 +58,9 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     }
   }
 
+  /** Event-loop threads of a node unless configured. */
+  public static final int DEFAULT_IO_THREADS = 2;
+
   public static Builder builder(String zkConnect, String cluster) {
     return new Builder(zkConnect, cluster);
   }
@@ -66,7 +73,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
         .segmentBytes(segmentBytes).defaultReplicationFactor(defaultReplicationFactor)
         .defaultMinInSync(defaultMinInSync).advertisedAddress(advertisedAddress)
         .respPort(respPort).respPassword(respPassword).peerAddresses(peerAddresses)
-        .metricsPort(metricsPort);
+        .metricsPort(metricsPort).autoRebalanceAfter(autoRebalanceAfter).ioThreads(ioThreads);
   }
 
   /** Fluent builder with production defaults. */
@@ -94,6 +101,7 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
     private Map<Integer, String> peerAddresses = Map.of();
     private int metricsPort = -1;
     private Duration autoRebalanceAfter = Duration.ofSeconds(30);
+    private int ioThreads = DEFAULT_IO_THREADS;
 
     Builder(String zkConnect, String cluster) {
       this.zkConnect = zkConnect;
@@ -205,6 +213,15 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return this;
     }
 
+    /**
+     * Event-loop threads for the node's connections (clients, replication and its Redis port),
+     * default {@value #DEFAULT_IO_THREADS}. Nodes sharing one machine should split its cores.
+     */
+    public Builder ioThreads(int v) {
+      ioThreads = v;
+      return this;
+    }
+
     /** HTTP port for Prometheus metrics at /metrics: -1 (default) none, 0 any free port. */
     public Builder metricsPort(int v) {
       metricsPort = v;
@@ -239,7 +256,8 @@ public record NodeConfig(String zkConnect, String cluster, String host, int port
       return new NodeConfig(zkConnect, cluster, host, port, dataDir, nodeId, sessionTimeout,
           connectionTimeout, requestTimeout, replicaLag, heartbeat, failoverGrace, fsync,
           snapshotEvery, segmentBytes, defaultReplicationFactor, defaultMinInSync,
-          advertisedAddress, respPort, respPassword, peerAddresses, metricsPort, autoRebalanceAfter);
+          advertisedAddress, respPort, respPassword, peerAddresses, metricsPort, autoRebalanceAfter,
+          ioThreads);
     }
   }
 }

@@ -91,7 +91,7 @@ public final class StoreNode implements AutoCloseable {
       view = new ClusterView(zk, new ZkPaths(config.cluster())).start(config.connectionTimeout()
           .multipliedBy(4));
       store = new EmbeddedStore();
-      loops = Pipelines.eventLoops("dst-node-" + nodeId, 2);
+      loops = Pipelines.eventLoops("dst-node-" + nodeId, config.ioThreads());
       pool = new ConnectionPool(loops, config.connectionTimeout());
       ClusterPeers peers = new ClusterPeers(view, pool, config.requestTimeout(),
           config.peerAddresses());

@@ -64,6 +64,9 @@ public final class StoreNodeMain {
     if (opts.containsKey("--fsync")) {
       b.fsync(FsyncPolicy.parse(opts.get("--fsync")));
     }
+    if (opts.containsKey("--io-threads")) {
+      b.ioThreads(Integer.parseInt(opts.get("--io-threads")));
+    }
     StoreNode.runUntilShutdown(b.build(), node -> {
       System.out.println("READY " + node.nodeId() + " " + node.address().getHostString() + ":"
           + node.address().getPort());
@@ -76,7 +79,7 @@ public final class StoreNodeMain {
     System.err.println("usage: StoreNodeMain --zk HOST:PORT --cluster NAME [--port P] "
         + "[--data-dir D] [--node-id N] [--host H] [--session-timeout-ms MS] "
         + "[--fsync always|none|interval:MS] [--advertise HOST:PORT] [--fast-failover] "
-        + "[--peer-address N=HOST:PORT]... [--metrics-port P]");
+        + "[--peer-address N=HOST:PORT]... [--metrics-port P] [--io-threads N]");
     System.exit(2);
   }
 }

@@ -72,6 +72,11 @@ final class NodeCommand implements Callable<Integer> {
           + "(0: only on 'bin/dst admin rebalance'; default: ${DEFAULT-VALUE}).")
   long autoRebalanceAfterSeconds;
 
+  @Option(names = "--io-threads", defaultValue = "" + NodeConfig.DEFAULT_IO_THREADS,
+      paramLabel = "N", description = "Event-loop threads for connections, replication and the "
+          + "Redis port (default: ${DEFAULT-VALUE}).")
+  int ioThreads;
+
   @Override
   public Integer call() throws InterruptedException {
     java.util.Map<Integer, String> peers = new java.util.HashMap<>();
@@ -84,7 +89,8 @@ final class NodeCommand implements Callable<Integer> {
     NodeConfig.Builder config = NodeConfig.builder(zk, cluster)
         .host(host).port(port).dataDir(dataDir).nodeId(nodeId).fsync(FsyncPolicy.parse(fsync))
         .respPort(redisPort).respPassword(redisPassword).peerAddresses(peers)
-        .metricsPort(metricsPort).autoRebalanceAfter(Duration.ofSeconds(autoRebalanceAfterSeconds));
+        .metricsPort(metricsPort).autoRebalanceAfter(Duration.ofSeconds(autoRebalanceAfterSeconds))
+        .ioThreads(ioThreads);
     if (sessionTimeoutMs != null) {
       config.sessionTimeout(Duration.ofMillis(sessionTimeoutMs));
     }

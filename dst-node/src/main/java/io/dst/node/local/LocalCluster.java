@@ -169,6 +169,8 @@ public final class LocalCluster implements AutoCloseable {
     int id = nodes.size() + 1;
     NodeConfig.Builder b = NodeConfig.builder(zkConnect(), cluster).fastFailover()
         .host("127.0.0.1").port(0).nodeId(id).dataDir(baseDir.resolve("node-" + id));
+    // The nodes share this machine: more event loops than cores only adds context switches.
+    b.ioThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / size));
     configs.add(tweak.apply(b).build());
     StoreNode node = new StoreNode(configs.get(id - 1)).start();
     nodes.add(node);
