@@ -9,8 +9,13 @@ import io.dst.engine.api.KvStore.ExpiryCondition;
 import io.dst.engine.api.KvStore.SetCondition;
 import io.dst.engine.log.LogEntryCodec;
 import io.dst.engine.log.Mutation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +127,33 @@ class KvExpiryTest {
     assertThat(kv.expireAt("due", T0 + 100, ExpiryCondition.IF_LATER)).isFalse();
     assertThat(kv.expireAt("due", T0 + 100, ExpiryCondition.IF_NO_DEADLINE)).isFalse();
     assertThat(kv.exists("due")).isFalse();
+  }
+
+  @Test
+  void racingNxExpiresSetTheDeadlineOnce() throws Exception {
+    kv.put("k", "v");
+    int racers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> won = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        long deadline = T0 + 1_000 + i;
+        won.add(pool.submit(() -> {
+          go.await();
+          return kv.expireAt("k", deadline, ExpiryCondition.IF_NO_DEADLINE);
+        }));
+      }
+      go.countDown();
+      int winners = 0;
+      for (Future<Boolean> f : won) {
+        winners += f.get() ? 1 : 0;
+      }
+      assertThat(winners).isOne();
+      assertThat(kv.ttlMillis("k")).isBetween(1_000L, 1_000L + racers);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
