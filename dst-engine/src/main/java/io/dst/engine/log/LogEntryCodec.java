@@ -200,7 +200,8 @@ public final class LogEntryCodec {
         int condition = in.readByte();
         // ALWAYS is written as a plain EXPIRE, so here it would be a second encoding of one value.
         if (condition <= 0 || condition >= EXPIRY_CONDITIONS.length) {
-          throw in.corrupt("unknown expiry condition " + condition);
+          throw in.corrupt("expiry condition " + condition + " is not in 1.."
+              + (EXPIRY_CONDITIONS.length - 1));
         }
         yield new Mutation.Expire(key, expiresAt, now, EXPIRY_CONDITIONS[condition]);
       }
