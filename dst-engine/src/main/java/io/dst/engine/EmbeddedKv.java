@@ -68,11 +68,17 @@ final class EmbeddedKv implements KvStore {
 
   @Override
   public boolean expireAt(String key, long expiresAtMillis) {
+    return expireAt(key, expiresAtMillis, ExpiryCondition.ALWAYS);
+  }
+
+  @Override
+  public boolean expireAt(String key, long expiresAtMillis, ExpiryCondition condition) {
     if (expiresAtMillis <= 0) {
       throw new io.dst.engine.DstException(io.dst.engine.ErrorCode.INVALID_ARGUMENT,
           "expiry deadline must be positive epoch milliseconds, got " + expiresAtMillis);
     }
-    return store.applyKv(new Mutation.Expire(key, expiresAtMillis, store.nowMillis())).booleanValue();
+    return store.applyKv(new Mutation.Expire(key, expiresAtMillis, store.nowMillis(),
+        Objects.requireNonNull(condition, "condition"))).booleanValue();
   }
 
   @Override

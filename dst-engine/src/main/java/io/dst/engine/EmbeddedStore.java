@@ -231,7 +231,8 @@ public final class EmbeddedStore implements DataStore {
           p.nowMillis()));
     }
     if (m instanceof Mutation.Expire e) {
-      return kvSlot(m).write(kv -> kv.expire(e.key(), e.expiresAtMillis(), e.nowMillis()));
+      return kvSlot(m).write(kv -> kv.expire(e.key(), e.expiresAtMillis(), e.nowMillis(),
+          e.condition()));
     }
     if (m instanceof Mutation.DropExpired d) {
       return kvSlot(m).write(kv -> kv.dropExpired(d.key(), d.deadlineMillis()));

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dst.engine.api.KeyType;
 import io.dst.engine.api.KvStore;
+import io.dst.engine.api.KvStore.ExpiryCondition;
 import io.dst.engine.api.KvStore.SetCondition;
 import io.dst.engine.log.LogEntryCodec;
 import io.dst.engine.log.Mutation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +89,87 @@ class KvExpiryTest {
     assertThat(kv.set("p", "v", SetCondition.ALWAYS, T0 - 1)).isTrue();
     assertThat(kv.exists("p")).isFalse();
     assertThatThrownBy(() -> kv.expireAt("p", -3)).hasMessageContaining("must be positive");
+  }
+
+  @Test
+  void expiryConditionsJudgeTheCurrentDeadlineAsRedis7Does() {
+    kv.put("k", "v");
+    assertThat(kv.expireAt("k", T0 + 100, ExpiryCondition.IF_DEADLINE)).as("XX, none").isFalse();
+    assertThat(kv.expireAt("k", T0 + 100, ExpiryCondition.IF_LATER)).as("GT, none").isFalse();
+    assertThat(kv.expireAt("k", T0 + 100, ExpiryCondition.IF_DEADLINE_EARLIER)).isFalse();
+    assertThat(kv.ttlMillis("k")).isEqualTo(KvStore.TTL_NONE);
+    assertThat(kv.expireAt("k", T0 + 100, ExpiryCondition.IF_NO_DEADLINE)).as("NX, none").isTrue();
+    assertThat(kv.expireAt("k", T0 + 200, ExpiryCondition.IF_NO_DEADLINE)).as("NX, some").isFalse();
+    assertThat(kv.expireAt("k", T0 + 100, ExpiryCondition.IF_LATER)).as("GT, equal").isFalse();
+    assertThat(kv.expireAt("k", T0 + 50, ExpiryCondition.IF_LATER)).as("GT, earlier").isFalse();
+    assertThat(kv.expireAt("k", T0 + 300, ExpiryCondition.IF_LATER)).as("GT, later").isTrue();
+    assertThat(kv.expireAt("k", T0 + 400, ExpiryCondition.IF_EARLIER)).as("LT, later").isFalse();
+    assertThat(kv.expireAt("k", T0 + 300, ExpiryCondition.IF_EARLIER)).as("LT, equal").isFalse();
+    assertThat(kv.expireAt("k", T0 + 250, ExpiryCondition.IF_DEADLINE_EARLIER)).isTrue();
+    assertThat(kv.expireAt("k", T0 + 260, ExpiryCondition.IF_DEADLINE)).as("XX, some").isTrue();
+    assertThat(kv.ttlMillis("k")).isEqualTo(260);
+    assertThat(kv.expireAt("missing", T0 + 5, ExpiryCondition.IF_NO_DEADLINE)).isFalse();
+    kv.dictPut("d", Map.of("f", "v"));
+    assertThat(kv.expireAt("d", T0 + 5, ExpiryCondition.IF_EARLIER)).as("LT, none").isTrue();
+    assertThat(kv.ttlMillis("d")).isEqualTo(5);
+  }
+
+  @Test
+  void aConditionIsJudgedBeforeAPastDeadlineDeletes() {
+    kv.put("plain", "v");
+    assertThat(kv.expireAt("plain", T0 - 1, ExpiryCondition.IF_LATER)).isFalse();
+    assertThat(kv.get("plain")).as("GT never applies to a key without deadline").isEqualTo("v");
+    assertThat(kv.expireAt("plain", T0 - 1, ExpiryCondition.IF_EARLIER)).isTrue();
+    assertThat(kv.exists("plain")).as("LT applies, and a past deadline deletes").isFalse();
+    kv.set("due", "v", SetCondition.ALWAYS, T0 + 10);
+    clock.set(T0 + 10);
+    // A key already due is absent: no condition brings it back.
+    assertThat(kv.expireAt("due", T0 + 100, ExpiryCondition.IF_LATER)).isFalse();
+    assertThat(kv.expireAt("due", T0 + 100, ExpiryCondition.IF_NO_DEADLINE)).isFalse();
+    assertThat(kv.exists("due")).isFalse();
+  }
+
+  @Test
+  void racingNxExpiresSetTheDeadlineOnce() throws Exception {
+    kv.put("k", "v");
+    int racers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> won = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        long deadline = T0 + 1_000 + i;
+        won.add(pool.submit(() -> {
+          go.await();
+          return kv.expireAt("k", deadline, ExpiryCondition.IF_NO_DEADLINE);
+        }));
+      }
+      go.countDown();
+      int winners = 0;
+      for (Future<Boolean> f : won) {
+        winners += f.get() ? 1 : 0;
+      }
+      assertThat(winners).isOne();
+      assertThat(kv.ttlMillis("k")).isBetween(1_000L, 1_000L + racers);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aConditionalExpireAppliesAlikeOnAReplicaWhateverItsClock() {
+    Mutation set = new Mutation.StrSet("k", "v", SetCondition.ALWAYS, T0 + 100, T0);
+    Mutation gt = new Mutation.Expire("k", T0 + 200, T0 + 1, ExpiryCondition.IF_LATER);
+    Mutation nx = new Mutation.Expire("k", T0 + 300, T0 + 2, ExpiryCondition.IF_NO_DEADLINE);
+    EmbeddedStore replica = new EmbeddedStore(4, () -> 0L);
+    for (EmbeddedStore s : List.of(store, replica)) {
+      assertThat(s.apply(LogEntryCodec.decode(LogEntryCodec.encode(set))).value()).isEqualTo(true);
+      assertThat(s.apply(LogEntryCodec.decode(LogEntryCodec.encode(gt))).value()).isEqualTo(true);
+      assertThat(s.apply(LogEntryCodec.decode(LogEntryCodec.encode(nx))).value()).isEqualTo(false);
+    }
+    PartitionId id = set.target();
+    assertThat(replica.snapshotBytes(id)).isEqualTo(store.snapshotBytes(id));
+    assertThat(kv.ttlMillis("k")).isEqualTo(200);
   }
 
   @Test

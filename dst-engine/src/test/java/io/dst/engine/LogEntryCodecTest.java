@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dst.engine.api.KvStore;
+import io.dst.engine.codec.BinaryOut;
+import io.dst.engine.codec.Checksums;
 import io.dst.engine.expr.CompareOp;
 import io.dst.engine.expr.Predicate;
 import io.dst.engine.log.LogEntryCodec;
 import io.dst.engine.log.Mutation;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +35,13 @@ class LogEntryCodecTest {
         new Mutation.StrSet("k1", "v", KvStore.SetCondition.IF_PRESENT, KvStore.KEEP_EXPIRY, 5),
         new Mutation.Expire("k1", 99, 7),
         new Mutation.Expire("k1", KvStore.NO_EXPIRY, 7),
+        new Mutation.Expire("k1", 1_700_000_000_123L, 1_700_000_000_000L,
+            KvStore.ExpiryCondition.IF_LATER),
+        new Mutation.Expire("k1", 99, 7, KvStore.ExpiryCondition.IF_DEADLINE_EARLIER),
         new Mutation.DropExpired("k1", 1_700_000_000_123L),
         new Mutation.KvBatch(5, List.of(new Mutation.StrPut("a", "1"),
-            new Mutation.DictPut("d", fields), new Mutation.StrIncr("n", 3))),
+            new Mutation.DictPut("d", fields), new Mutation.StrIncr("n", 3),
+            new Mutation.Expire("a", 5, 1, KvStore.ExpiryCondition.IF_NO_DEADLINE))),
         new Mutation.StrIncr("n", -17),
         new Mutation.StrAppend("s", "ünïcode"),
         new Mutation.DictPut("d", fields),
@@ -102,5 +109,35 @@ class LogEntryCodecTest {
         .hasMessageContaining("log entry is corrupt: only 3 bytes");
     assertThatThrownBy(() -> LogEntryCodec.decode(Arrays.copyOf(bytes, bytes.length - 1)))
         .hasMessageContaining("log entry is corrupt");
+  }
+
+  @Test
+  void shouldRoundTripEveryExpiryCondition() {
+    for (KvStore.ExpiryCondition c : KvStore.ExpiryCondition.values()) {
+      Mutation m = new Mutation.Expire("k", 1_700_000_000_500L, 1_700_000_000_000L, c);
+      assertThat(LogEntryCodec.decode(LogEntryCodec.encode(m))).as(c.name()).isEqualTo(m);
+    }
+  }
+
+  @Test
+  void shouldKeepTheBytesOfAnUnconditionalExpireSoOldLogsDecodeAlike() {
+    // Written before conditions existed: version 1, type 14, "k1", deadline 99, time 7, CRC32C.
+    byte[] old = HexFormat.of().parseHex("010e026b31c6010e45d34333");
+    assertThat(LogEntryCodec.decode(old)).isEqualTo(new Mutation.Expire("k1", 99, 7));
+    assertThat(LogEntryCodec.encode(new Mutation.Expire("k1", 99, 7,
+        KvStore.ExpiryCondition.ALWAYS))).isEqualTo(old);
+  }
+
+  @Test
+  void shouldRefuseAConditionalExpireWithoutAValidCondition() {
+    for (int condition : new int[] {0, KvStore.ExpiryCondition.values().length, 255}) {
+      BinaryOut out = new BinaryOut().writeByte(LogEntryCodec.VERSION).writeByte(17)
+          .writeString("k").writeVarLong(99).writeVarLong(7).writeByte(condition);
+      assertThatThrownBy(() -> LogEntryCodec.decode(Checksums.seal(out)))
+          .as("condition %d", condition).hasMessageStartingWith(
+              "log entry is corrupt: expiry condition " + condition + " is not in 1..5");
+    }
+    assertThatThrownBy(() -> new Mutation.Expire("k", KvStore.NO_EXPIRY, 7,
+        KvStore.ExpiryCondition.IF_LATER)).hasMessageContaining("removing a deadline takes no condition");
   }
 }

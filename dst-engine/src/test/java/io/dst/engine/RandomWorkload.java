@@ -14,7 +14,7 @@ import java.util.Random;
  * A seeded random sequence of mutations over the task table and the kv space, mixing inserts
  * (some duplicate, so rejected), updates, deletes heavy enough to trigger compaction, an index
  * creation and kv writes of both types (some of the wrong type, so rejected), including
- * conditional and expiring sets, expiries and expiry drops.
+ * conditional and expiring sets, expiries (with every condition) and expiry drops.
  */
 final class RandomWorkload {
   static final int PARTITIONS = 4;
@@ -64,8 +64,10 @@ final class RandomWorkload {
           case 3 -> new Mutation.StrSet(key, "s" + rnd.nextInt(100),
               KvStore.SetCondition.values()[rnd.nextInt(3)],
               rnd.nextInt(4) == 0 ? KvStore.KEEP_EXPIRY : now + rnd.nextInt(500) - 50, now);
-          case 4 -> new Mutation.Expire(key, rnd.nextInt(5) == 0 ? KvStore.NO_EXPIRY
-              : now + rnd.nextInt(500) - 50, now);
+          case 4 -> rnd.nextInt(5) == 0 ? new Mutation.Expire(key, KvStore.NO_EXPIRY, now)
+              : new Mutation.Expire(key, now + rnd.nextInt(500) - 50, now,
+                  KvStore.ExpiryCondition.values()[rnd.nextInt(
+                      KvStore.ExpiryCondition.values().length)]);
           case 5 -> new Mutation.DropExpired(key, now + rnd.nextInt(500) - 250);
           case 6 -> new Mutation.KvBatch(new Mutation.StrDelete(key).target().partition(), List.of(
               new Mutation.StrIncr(key, 1), new Mutation.StrPut(key, "b" + rnd.nextInt(9)),

@@ -29,6 +29,43 @@ public interface KvStore {
   enum SetCondition {
     ALWAYS, IF_ABSENT, IF_PRESENT
   }
+
+  /**
+   * When {@link #expireAt(String, long, ExpiryCondition)} applies, as Redis 7's EXPIRE options: a
+   * key without a deadline counts as expiring never, so it is never {@link #IF_LATER} and always
+   * {@link #IF_EARLIER}. The log stores the ordinal: add new conditions at the end only.
+   */
+  enum ExpiryCondition {
+    /** No option: always. */
+    ALWAYS,
+    /** NX: only when the key has no deadline. */
+    IF_NO_DEADLINE,
+    /** XX: only when the key has a deadline. */
+    IF_DEADLINE,
+    /** GT (alone or with XX): only when the new deadline is after the current one. */
+    IF_LATER,
+    /** LT: only when the new deadline is before the current one, or there is none. */
+    IF_EARLIER,
+    /** XX LT: only when the key has a deadline and the new one is before it. */
+    IF_DEADLINE_EARLIER;
+
+    /**
+     * Whether a key whose deadline is {@code current} ({@link #NO_EXPIRY} for none) may get the
+     * deadline {@code next}.
+     */
+    public boolean allows(long current, long next) {
+      boolean none = current == NO_EXPIRY;
+      return switch (this) {
+        case ALWAYS -> true;
+        case IF_NO_DEADLINE -> none;
+        case IF_DEADLINE -> !none;
+        case IF_LATER -> !none && next > current;
+        case IF_EARLIER -> none || next < current;
+        case IF_DEADLINE_EARLIER -> !none && next < current;
+      };
+    }
+  }
+
   /** The str value, or null when absent. */
   String get(String key);
 
@@ -81,6 +118,18 @@ public interface KvStore {
    * it); false when the key is absent.
    */
   default boolean expireAt(String key, long expiresAtMillis) {
+    throw expiryUnsupported(this);
+  }
+
+  /**
+   * {@link #expireAt(String, long)} only if {@code condition} holds for the key's current deadline,
+   * judged where the write applies (atomically with it); false when the key is absent or the
+   * condition fails. A deadline already passed deletes the key only if the condition holds.
+   */
+  default boolean expireAt(String key, long expiresAtMillis, ExpiryCondition condition) {
+    if (condition == ExpiryCondition.ALWAYS) {
+      return expireAt(key, expiresAtMillis);
+    }
     throw expiryUnsupported(this);
   }
 

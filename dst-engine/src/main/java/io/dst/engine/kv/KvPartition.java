@@ -135,13 +135,18 @@ public final class KvPartition {
   }
 
   /** EXPIRE / PERSIST (see {@link io.dst.engine.log.Mutation.Expire}). */
-  public boolean expire(String key, long expiresAtMillis, long nowMillis) {
+  public boolean expire(String key, long expiresAtMillis, long nowMillis,
+      KvStore.ExpiryCondition condition) {
     dropIfDue(key, nowMillis);
     if (!entries.containsKey(key)) {
       return false;
     }
     if (expiresAtMillis == KvStore.NO_EXPIRY) {
       return deadlines.remove(key) != null;
+    }
+    // Judged before a past deadline deletes, as Redis does: LT may delete, GT on no deadline not.
+    if (!condition.allows(deadline(key), expiresAtMillis)) {
+      return false;
     }
     if (expiresAtMillis <= nowMillis) {
       deadlines.remove(key);

@@ -41,7 +41,11 @@ public final class LogEntryCodec {
   private static final int EXPIRE = 14;
   private static final int DROP_EXPIRED = 15;
   private static final int KV_BATCH = 16;
+  /** An {@link Mutation.Expire} with a condition; unconditional ones keep type 14's bytes. */
+  private static final int EXPIRE_IF = 17;
   private static final KvStore.SetCondition[] CONDITIONS = KvStore.SetCondition.values();
+  private static final KvStore.ExpiryCondition[] EXPIRY_CONDITIONS =
+      KvStore.ExpiryCondition.values();
 
   private LogEntryCodec() {}
 
@@ -67,9 +71,13 @@ public final class LogEntryCodec {
       out.writeByte(STR_SET).writeString(p.key()).writeString(p.value())
           .writeByte(p.condition().ordinal()).writeVarLong(p.expiresAtMillis())
           .writeVarLong(p.nowMillis());
-    } else if (m instanceof Mutation.Expire e) {
+    } else if (m instanceof Mutation.Expire e
+        && e.condition() == KvStore.ExpiryCondition.ALWAYS) {
       out.writeByte(EXPIRE).writeString(e.key()).writeVarLong(e.expiresAtMillis())
           .writeVarLong(e.nowMillis());
+    } else if (m instanceof Mutation.Expire e) {
+      out.writeByte(EXPIRE_IF).writeString(e.key()).writeVarLong(e.expiresAtMillis())
+          .writeVarLong(e.nowMillis()).writeByte(e.condition().ordinal());
     } else if (m instanceof Mutation.DropExpired d) {
       out.writeByte(DROP_EXPIRED).writeString(d.key()).writeVarLong(d.deadlineMillis());
     } else if (m instanceof Mutation.StrDelete d) {
@@ -181,6 +189,21 @@ public final class LogEntryCodec {
           throw in.corrupt("negative deadline " + expiresAt);
         }
         yield new Mutation.Expire(key, expiresAt, in.readVarLong());
+      }
+      case EXPIRE_IF -> {
+        String key = in.readString();
+        long expiresAt = in.readVarLong();
+        if (expiresAt <= 0) {
+          throw in.corrupt("conditional expire with deadline " + expiresAt);
+        }
+        long now = in.readVarLong();
+        int condition = in.readByte();
+        // ALWAYS is written as a plain EXPIRE, so here it would be a second encoding of one value.
+        if (condition <= 0 || condition >= EXPIRY_CONDITIONS.length) {
+          throw in.corrupt("expiry condition " + condition + " is not in 1.."
+              + (EXPIRY_CONDITIONS.length - 1));
+        }
+        yield new Mutation.Expire(key, expiresAt, now, EXPIRY_CONDITIONS[condition]);
       }
       case DROP_EXPIRED -> new Mutation.DropExpired(in.readString(), in.readVarLong());
       case STR_INCR -> new Mutation.StrIncr(in.readString(), in.readVarLong());

@@ -70,16 +70,28 @@ public sealed interface Mutation {
   }
 
   /**
-   * Gives a live key the deadline {@code expiresAtMillis} (deleting it when that is not after
-   * {@code nowMillis}), or with {@link KvStore#NO_EXPIRY} removes its deadline; the result is
-   * whether the key existed (for removal: whether it had a deadline).
+   * Gives a live key the deadline {@code expiresAtMillis} if {@code condition} holds for its
+   * current one (deleting the key when the new deadline is not after {@code nowMillis}), or with
+   * {@link KvStore#NO_EXPIRY} removes its deadline; the result is whether the key existed and the
+   * condition held (for removal: whether it had a deadline).
    */
-  record Expire(String key, long expiresAtMillis, long nowMillis) implements Mutation {
+  record Expire(String key, long expiresAtMillis, long nowMillis,
+      KvStore.ExpiryCondition condition) implements Mutation {
     public Expire {
       Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(condition, "condition");
       if (expiresAtMillis < 0) {
         throw new IllegalArgumentException("deadline " + expiresAtMillis + " is negative");
       }
+      if (expiresAtMillis == KvStore.NO_EXPIRY && condition != KvStore.ExpiryCondition.ALWAYS) {
+        throw new IllegalArgumentException("removing a deadline takes no condition, got "
+            + condition);
+      }
+    }
+
+    /** An unconditional expire (EXPIRE without options) or, with no deadline, PERSIST. */
+    public Expire(String key, long expiresAtMillis, long nowMillis) {
+      this(key, expiresAtMillis, nowMillis, KvStore.ExpiryCondition.ALWAYS);
     }
 
     @Override

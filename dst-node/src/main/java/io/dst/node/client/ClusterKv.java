@@ -63,12 +63,18 @@ final class ClusterKv implements KvStore, KvPipeline {
 
   @Override
   public boolean expireAt(String key, long expiresAtMillis) {
+    return expireAt(key, expiresAtMillis, ExpiryCondition.ALWAYS);
+  }
+
+  /** The condition travels in the mutation, so the key's primary judges it as it applies. */
+  @Override
+  public boolean expireAt(String key, long expiresAtMillis, ExpiryCondition condition) {
     if (expiresAtMillis <= 0) {
       throw new DstException(ErrorCode.INVALID_ARGUMENT,
           "expiry deadline must be positive epoch milliseconds, got " + expiresAtMillis);
     }
     return (Boolean) client.write(new Mutation.Expire(key, expiresAtMillis,
-        System.currentTimeMillis()));
+        System.currentTimeMillis(), condition));
   }
 
   @Override

@@ -1,12 +1,14 @@
 package io.dst.node.resp;
 
 import io.dst.engine.api.KvStore;
+import io.dst.engine.api.KvStore.ExpiryCondition;
 import java.util.function.LongSupplier;
 
 /**
  * Redis's expiry commands over Dst's kv keys: EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT, TTL, PTTL and
  * PERSIST. Relative times become absolute deadlines by this server's clock, once, so the replicated
- * write carries the same deadline to every replica; TTL is measured by the key's primary.
+ * write carries the same deadline to every replica; TTL is measured by the key's primary. EXPIRE's
+ * NX/XX/GT/LT options travel with the write as an {@link ExpiryCondition}, judged where it applies.
  */
 public final class ExpiryCommands {
   private final KvStore kv;
@@ -45,10 +47,8 @@ public final class ExpiryCommands {
 
   private void expire(RespCommand c, String name, long unitMillis, boolean absolute,
       RespWriter out) {
-    if (c.argc() > 3) {
-      throw RespError.err("the NX, XX, GT and LT options of '" + name
-          + "' are not supported by this store");
-    }
+    // Redis reads the options before the time, so a bad option is the error reported first.
+    ExpiryCondition condition = ExpireOptions.parse(c, 3);
     long amount = c.longArg(2);
     long deadline;
     try {
@@ -60,6 +60,6 @@ public final class ExpiryCommands {
       throw RespError.err("invalid expire time in '" + name + "' command");
     }
     // A deadline at or before the epoch is in the past all the same: the key goes at once.
-    out.integer(kv.expireAt(c.string(1), Math.max(1, deadline)) ? 1 : 0);
+    out.integer(kv.expireAt(c.string(1), Math.max(1, deadline), condition) ? 1 : 0);
   }
 }

@@ -15,12 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ExpiryOption;
 import redis.clients.jedis.params.SetParams;
 
 /**
  * Key expiry on a real three-node cluster: deadlines travel in the replicated log, only the
- * partition's primary expires keys (through its log), and a new primary takes that over after a
- * failover.
+ * partition's primary expires keys (through its log) and judges EXPIRE's conditions, and a new
+ * primary takes both over after a failover.
  */
 class ClusterExpiryTest {
   private final LocalCluster cluster = new LocalCluster(3, "expiry", null, n -> n.respPort(0)).start();
@@ -70,17 +71,49 @@ class ClusterExpiryTest {
     }
   }
 
+  /** The deadline {@code store} holds for {@code key}, or null when it holds none. */
+  private static Long deadlineIn(EmbeddedStore store, String key) {
+    return store.dueExpiries(partitionOf(key).partition(), Long.MAX_VALUE, Integer.MAX_VALUE)
+        .stream().filter(d -> d.key().equals(key)).map(Mutation.DropExpired::deadlineMillis)
+        .findFirst().orElse(null);
+  }
+
+  /** A key other than {@code key} in the same kv partition, so one failover moves both. */
+  private static String neighbourOf(String key, String prefix) {
+    for (int i = 0; ; i++) {
+      if (partitionOf(prefix + i).equals(partitionOf(key))) {
+        return prefix + i;
+      }
+    }
+  }
+
   @Test
   void shouldExpireAKeyOnEveryReplicaThroughTheNewPrimaryAfterFailover() {
     String key = "session:42";
+    String conditional = neighbourOf(key, "cond:");
     PartitionId id = partitionOf(key);
-    try (Jedis one = client(1)) {
+    long before = System.currentTimeMillis();
+    try (Jedis one = client(1); Jedis two = client(2)) {
       assertThat(one.set(key, "token", SetParams.setParams().px(3_000))).isEqualTo("OK");
       assertThat(one.set("kept:" + key, "x")).isEqualTo("OK");
+      // Conditional expires go through the key's primary, which judges them as it applies them.
+      assertThat(two.set(conditional, "v")).isEqualTo("OK");
+      assertThat(one.expire(conditional, 100, ExpiryOption.GT)).isZero();
+      assertThat(two.expire(conditional, 100, ExpiryOption.NX)).isOne();
+      assertThat(one.expire(conditional, 100, ExpiryOption.NX)).isZero();
+      assertThat(two.expire(conditional, 50, ExpiryOption.GT)).isZero();
+      assertThat(one.expire(conditional, 200, ExpiryOption.GT)).isOne();
     }
-    // The deadline reached every replica with the write.
+    long after = System.currentTimeMillis();
+    // The deadlines reached every replica with the writes, the conditional one as applied.
     await().atMost(Duration.ofSeconds(10)).until(() -> cluster.nodes().stream()
-        .allMatch(n -> holdsWithDeadline(n.localStore(), key)));
+        .allMatch(n -> holdsWithDeadline(n.localStore(), key)
+            && deadlineIn(n.localStore(), conditional) != null
+            && deadlineIn(n.localStore(), conditional) >= before + 200_000));
+    Long deadline = deadlineIn(cluster.node(1).localStore(), conditional);
+    assertThat(deadline).isBetween(before + 200_000, after + 200_000);
+    assertThat(cluster.nodes())
+        .allMatch(n -> deadline.equals(deadlineIn(n.localStore(), conditional)));
     int primary = primaryOf(id);
     assertThat(primary).isPositive();
     cluster.stopNode(primary);
@@ -98,6 +131,11 @@ class ClusterExpiryTest {
     try (Jedis jedis = client(survivor)) {
       assertThat(jedis.get(key)).isNull();
       assertThat(jedis.get("kept:" + key)).isEqualTo("x");
+      // The new primary judges conditions against the deadline that survived the failover.
+      assertThat(jedis.expire(conditional, 10, ExpiryOption.NX)).isZero();
+      assertThat(jedis.expire(conditional, 150, ExpiryOption.GT)).isZero();
+      assertThat(jedis.expire(conditional, 300, ExpiryOption.GT)).isOne();
+      assertThat(jedis.ttl(conditional)).isBetween(290L, 300L);
     }
   }
 }

@@ -2,26 +2,31 @@ package io.dst.node.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.dst.engine.EmbeddedStore;
+import io.dst.engine.log.Mutation;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol.Command;
+import redis.clients.jedis.args.ExpiryOption;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * SET's expiry options and the expiry commands through Jedis, over an embedded store that shares
- * the server's clock, which the test moves instead of waiting.
+ * SET's expiry options and the expiry commands through Jedis, over the embedded server (with its
+ * active expiry) on the store's clock, which the test moves instead of waiting.
  */
 class ExpiryTest {
   private static final long NOW = 1_700_000_000_000L;
 
   private final AtomicLong clock = new AtomicLong(NOW);
   private final EmbeddedStore store = new EmbeddedStore(4, clock::get);
-  private final RunningRespServer running =
-      new RunningRespServer(store.kv(), b -> b.clock(clock::get));
+  private final RunningRespServer running = new RunningRespServer(store, b -> b);
   private final Jedis jedis = running.jedis();
 
   @AfterEach
@@ -119,7 +124,114 @@ class ExpiryTest {
         .hasMessage("ERR value is not an integer or out of range");
     assertThatThrownBy(() -> jedis.sendCommand(redis.clients.jedis.Protocol.Command.EXPIRE, "k",
         String.valueOf(Long.MAX_VALUE))).hasMessage("ERR invalid expire time in 'expire' command");
-    assertThatThrownBy(() -> jedis.sendCommand(redis.clients.jedis.Protocol.Command.EXPIRE, "k", "5",
-        "NX")).hasMessageContaining("not supported");
+  }
+
+  @Test
+  void shouldSetAnExpiryWithNxOnlyWhenTheKeyHasNone() {
+    assertThat(jedis.expire("missing", 10, ExpiryOption.NX)).isZero();
+    jedis.set("k", "v");
+    assertThat(jedis.expire("k", 10, ExpiryOption.NX)).isOne();
+    assertThat(jedis.expire("k", 20, ExpiryOption.NX)).isZero();
+    assertThat(jedis.ttl("k")).isEqualTo(10);
+    assertThat(jedis.pexpireAt("k", NOW + 5, ExpiryOption.NX)).isZero();
+  }
+
+  @Test
+  void shouldSetAnExpiryWithXxOnlyWhenTheKeyHasOne() {
+    jedis.set("k", "v");
+    assertThat(jedis.expire("k", 10, ExpiryOption.XX)).isZero();
+    assertThat(jedis.ttl("k")).isEqualTo(-1);
+    jedis.expire("k", 10);
+    assertThat(jedis.pexpire("k", 2_000, ExpiryOption.XX)).isOne();
+    assertThat(jedis.pttl("k")).isEqualTo(2_000);
+    assertThat(jedis.expire("missing", 10, ExpiryOption.XX)).isZero();
+  }
+
+  @Test
+  void shouldSetAnExpiryWithGtOnlyWhenLaterAndNeverOnAKeyWithoutOne() {
+    jedis.set("k", "v");
+    assertThat(jedis.expire("k", 100, ExpiryOption.GT)).as("no expiry counts as infinite").isZero();
+    assertThat(jedis.ttl("k")).isEqualTo(-1);
+    jedis.expire("k", 100);
+    assertThat(jedis.expire("k", 100, ExpiryOption.GT)).as("equal").isZero();
+    assertThat(jedis.expire("k", 50, ExpiryOption.GT)).isZero();
+    assertThat(jedis.expireAt("k", NOW / 1000 + 200, ExpiryOption.GT)).isOne();
+    assertThat(jedis.ttl("k")).isEqualTo(200);
+    assertThat(jedis.sendCommand(Command.EXPIRE, "k", "300", "xx", "gt")).isEqualTo(1L);
+    assertThat(jedis.ttl("k")).isEqualTo(300);
+  }
+
+  @Test
+  void shouldSetAnExpiryWithLtWhenEarlierOrTheKeyHasNone() {
+    jedis.set("k", "v");
+    assertThat(jedis.expire("k", 100, ExpiryOption.LT)).as("no expiry counts as infinite").isOne();
+    assertThat(jedis.expire("k", 100, ExpiryOption.LT)).as("equal").isZero();
+    assertThat(jedis.pexpire("k", 150_000, ExpiryOption.LT)).isZero();
+    assertThat(jedis.pexpire("k", 50_000, ExpiryOption.LT)).isOne();
+    assertThat(jedis.pttl("k")).isEqualTo(50_000);
+    jedis.set("plain", "v");
+    assertThat(jedis.sendCommand(Command.EXPIRE, "plain", "10", "XX", "LT")).isEqualTo(0L);
+    assertThat(jedis.ttl("plain")).isEqualTo(-1);
+    assertThat(jedis.sendCommand(Command.EXPIRE, "k", "10", "LT", "XX")).isEqualTo(1L);
+    assertThat(jedis.ttl("k")).isEqualTo(10);
+  }
+
+  @Test
+  void shouldJudgeTheConditionBeforeAPastDeadlineDeletes() {
+    jedis.set("plain", "v");
+    assertThat(jedis.expire("plain", -1, ExpiryOption.GT)).isZero();
+    assertThat(jedis.get("plain")).isEqualTo("v");
+    assertThat(jedis.expire("plain", -1, ExpiryOption.LT)).isOne();
+    assertThat(jedis.exists("plain")).isFalse();
+    jedis.set("k", "v", SetParams.setParams().ex(10));
+    assertThat(jedis.expire("k", 0, ExpiryOption.NX)).isZero();
+    assertThat(jedis.exists("k")).isTrue();
+    assertThat(jedis.pexpireAt("k", 1, ExpiryOption.XX)).isOne();
+    assertThat(jedis.exists("k")).isFalse();
+  }
+
+  @Test
+  void shouldRefuseIncompatibleOrUnknownExpireOptionsAsRedisDoes() {
+    jedis.set("k", "v");
+    for (String[] options : List.of(new String[] {"NX", "XX"}, new String[] {"gt", "nx"},
+        new String[] {"NX", "LT"}, new String[] {"NX", "NX", "GT"})) {
+      assertThatThrownBy(() -> expire("k", "10", options)).as(String.join(" ", options))
+          .hasMessage("ERR NX and XX, GT or LT options at the same time are not compatible");
+    }
+    assertThatThrownBy(() -> expire("k", "10", "GT", "LT"))
+        .hasMessage("ERR GT and LT options at the same time are not compatible");
+    assertThatThrownBy(() -> expire("k", "10", "XX", "Bogus"))
+        .hasMessage("ERR Unsupported option Bogus");
+    assertThatThrownBy(() -> jedis.sendCommand(Command.PEXPIREAT, "k", "x", "KEEPTTL"))
+        .as("options are read before the time").hasMessage("ERR Unsupported option KEEPTTL");
+    assertThatThrownBy(() -> expire("k", "x", "NX"))
+        .hasMessage("ERR value is not an integer or out of range");
+    assertThat(expire("k", "10", "nx", "NX")).as("a repeated option is fine").isEqualTo(1L);
+    assertThat(jedis.ttl("k")).isEqualTo(10);
+  }
+
+  private Object expire(String key, String seconds, String... options) {
+    String[] args = new String[options.length + 2];
+    args[0] = key;
+    args[1] = seconds;
+    System.arraycopy(options, 0, args, 2, options.length);
+    return jedis.sendCommand(Command.EXPIRE, args);
+  }
+
+  @Test
+  void shouldReclaimAnExpiredKeyNobodyTouches() {
+    jedis.set("session", "v", SetParams.setParams().px(50));
+    jedis.set("kept", "v");
+    int partition = new Mutation.StrPut("session", "").target().partition();
+    assertThat(store.dueExpiries(partition, Long.MAX_VALUE, 10))
+        .containsExactly(new Mutation.DropExpired("session", NOW + 50));
+    clock.set(NOW + 50);
+    // Not read by anyone: the active expiry deletes it, so even the store's own records lose it.
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> store.dueExpiries(partition, Long.MAX_VALUE, 10).isEmpty());
+    assertThat(jedis.dbSize()).isEqualTo(1);
+    assertThat(jedis.keys("*")).containsExactly("kept");
+    clock.set(NOW);
+    assertThat(jedis.get("session")).as("deleted, not merely hidden").isNull();
   }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a {@link RespServer} over an embedded (unreplicated) store for bench/redis-benchmark.sh:
+ * Runs an {@link EmbeddedRespServer} (unreplicated, with active expiry) for bench/redis-benchmark.sh:
  * {@code RespBenchServer [port] [port-file] [io-threads] [native]}; port 0 picks a free one, written to
  * port-file.
  */
@@ -18,15 +18,16 @@ public final class RespBenchServer {
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     EmbeddedStore store = new EmbeddedStore();
-    RespServer.Builder builder = RespServer.builder(store.kv());
-    if (args.length > 2) {
-      builder.ioThreads(Integer.parseInt(args[2]));
-    }
-    if (args.length > 3) {
-      builder.nativeTransport(Boolean.parseBoolean(args[3]));
-    }
-    RespServer server = builder.build();
-    InetSocketAddress address = server.start("127.0.0.1", port);
+    EmbeddedRespServer server = EmbeddedRespServer.start(store, builder -> {
+      if (args.length > 2) {
+        builder.ioThreads(Integer.parseInt(args[2]));
+      }
+      if (args.length > 3) {
+        builder.nativeTransport(Boolean.parseBoolean(args[3]));
+      }
+      return builder;
+    }, "127.0.0.1", port);
+    InetSocketAddress address = server.address();
     if (args.length > 1) {
       Path tmp = Path.of(args[1] + ".tmp");
       Files.writeString(tmp, Integer.toString(address.getPort()), StandardCharsets.UTF_8);

@@ -8,23 +8,37 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 
-/** A RESP server on a free loopback port over a fresh embedded store, for one test. */
+/**
+ * A RESP server on a free loopback port for one test: by default an {@link EmbeddedRespServer}
+ * (with active expiry) over a fresh embedded store.
+ */
 final class RunningRespServer implements AutoCloseable {
-  final EmbeddedStore store = new EmbeddedStore();
+  final EmbeddedStore store;
   final RespServer server;
   final int port;
+  private final EmbeddedRespServer embedded;
 
   RunningRespServer() {
     this(b -> b);
   }
 
   RunningRespServer(UnaryOperator<RespServer.Builder> options) {
-    this(null, options);
+    this(new EmbeddedStore(), options);
   }
 
-  /** Over {@code kv} when given, else over the embedded store's kv. */
+  /** The embedded server over {@code store}, whose clock it uses. */
+  RunningRespServer(EmbeddedStore store, UnaryOperator<RespServer.Builder> options) {
+    this.store = store;
+    embedded = EmbeddedRespServer.start(store, options, "127.0.0.1", 0);
+    server = embedded.server();
+    port = embedded.address().getPort();
+  }
+
+  /** A plain server over {@code kv}, without active expiry. */
   RunningRespServer(KvStore kv, UnaryOperator<RespServer.Builder> options) {
-    server = options.apply(RespServer.builder(kv != null ? kv : store.kv())).build();
+    store = null;
+    embedded = null;
+    server = options.apply(RespServer.builder(kv)).build();
     port = server.start(0).getPort();
   }
 
@@ -46,6 +60,10 @@ final class RunningRespServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    if (embedded != null) {
+      embedded.close();
+    } else {
+      server.close();
+    }
   }
 }
