@@ -145,7 +145,8 @@ public final class StoreNode implements AutoCloseable {
         resp = io.dst.node.resp.RespEndpoint.start(zk, config.cluster(),
             config.connectionTimeout().multipliedBy(4), config.host(), config.respPort(),
             config.respPassword(), metrics == null ? io.dst.node.resp.CommandObserver.NONE
-                : metrics.redisCommands(), loops);
+                : metrics.redisCommands(), loops,
+            new io.dst.node.transport.LocalNode(nodeId, handler));
         log.info("node {} serves the Redis protocol on {}:{}", nodeId, config.host(),
             resp.address().getPort());
       }

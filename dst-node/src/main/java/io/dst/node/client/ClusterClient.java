@@ -15,6 +15,7 @@ import io.dst.node.protocol.Query;
 import io.dst.node.protocol.Response;
 import io.dst.node.protocol.Wire;
 import io.dst.node.transport.ConnectionPool;
+import io.dst.node.transport.LocalNode;
 import io.dst.node.transport.RequestNotSentException;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
@@ -40,13 +41,24 @@ final class ClusterClient {
   private final ConnectionPool pool;
   private final Duration timeout;
   private final java.util.concurrent.Executor fanout;
+  private final LocalNode local; // null: every node through a connection
 
   ClusterClient(ClusterView view, ConnectionPool pool, Duration timeout,
-      java.util.concurrent.Executor fanout) {
+      java.util.concurrent.Executor fanout, LocalNode local) {
     this.view = view;
     this.pool = pool;
     this.timeout = timeout;
     this.fanout = fanout;
+    this.local = local;
+  }
+
+  /** Sends to {@code node}: in process when it is the node this client lives in. */
+  private CompletableFuture<Response> request(NodeInfo node,
+      LongFunction<? extends Message.Request> build) {
+    if (local != null && node.id() == local.nodeId()) {
+      return local.send(build.apply(0), timeout);
+    }
+    return pool.get(node.host(), node.port()).thenCompose(conn -> conn.send(build, timeout));
   }
 
   ClusterView view() {
@@ -116,8 +128,7 @@ final class ClusterClient {
       return retrying(c);
     }
     long epoch = state.get().value().epoch();
-    return pool.get(node.get().host(), node.get().port())
-        .thenCompose(conn -> conn.send(c.factory().forEpoch(epoch), timeout))
+    return request(node.get(), c.factory().forEpoch(epoch))
         .handle((r, err) -> err == null ? answer(c, r) : failure(c, err))
         .thenCompose(o -> o == RETRY ? retrying(c) : CompletableFuture.completedFuture(o));
   }
@@ -210,8 +221,7 @@ final class ClusterClient {
         long epoch = state.get().value().epoch();
         long remaining = deadline - System.nanoTime();
         try {
-          Response r = pool.get(node.get().host(), node.get().port())
-              .thenCompose(c -> c.send(factory.forEpoch(epoch), timeout))
+          Response r = request(node.get(), factory.forEpoch(epoch))
               .get(Math.max(1, remaining), TimeUnit.NANOSECONDS);
           if (r instanceof Response.Ok ok) {
             return Wire.readValue(Unpooled.wrappedBuffer(ok.body()));

@@ -16,6 +16,7 @@ import io.dst.node.meta.Versioned;
 import io.dst.node.meta.ZkPaths;
 import io.dst.node.transport.ConnectionPool;
 import io.dst.node.transport.Pipelines;
+import io.dst.node.transport.LocalNode;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,11 +59,11 @@ public final class ClusterDataStore implements DataStore {
   private final boolean ownsLoops;
 
   private ClusterDataStore(CuratorFramework zk, String cluster, Duration timeout, boolean ownsZk) {
-    this(zk, cluster, timeout, ownsZk, null);
+    this(zk, cluster, timeout, ownsZk, null, null);
   }
 
   private ClusterDataStore(CuratorFramework zk, String cluster, Duration timeout, boolean ownsZk,
-      EventLoopGroup sharedLoops) {
+      EventLoopGroup sharedLoops, LocalNode local) {
     this.zk = zk;
     this.ownsZk = ownsZk;
     this.timeout = timeout;
@@ -76,7 +77,7 @@ public final class ClusterDataStore implements DataStore {
       t.setDaemon(true);
       return t;
     });
-    this.client = new ClusterClient(view, pool, timeout, fanout);
+    this.client = new ClusterClient(view, pool, timeout, fanout, local);
     this.kv = new ClusterKv(client);
   }
 
@@ -118,18 +119,19 @@ public final class ClusterDataStore implements DataStore {
    * {@link #close}): a store node's own services use its session instead of opening another.
    */
   public static ClusterDataStore over(CuratorFramework zk, String cluster, Duration timeout) {
-    return over(zk, cluster, timeout, null);
+    return over(zk, cluster, timeout, null, null);
   }
 
   /**
    * As {@link #over(CuratorFramework, String, Duration)}, with its connections on {@code loops}
    * (null: its own), which stay the caller's. A server whose requests arrive on those same loops
    * (the node's Redis port) then talks to the cluster without a thread hand-off: see {@link
-   * io.dst.node.transport.ConnectionPool}.
+   * io.dst.node.transport.ConnectionPool}. Requests for partitions whose primary is {@code local}'s
+   * node (null: none) are served in process.
    */
   public static ClusterDataStore over(CuratorFramework zk, String cluster, Duration timeout,
-      EventLoopGroup loops) {
-    ClusterDataStore store = new ClusterDataStore(zk, cluster, timeout, false, loops);
+      EventLoopGroup loops, LocalNode local) {
+    ClusterDataStore store = new ClusterDataStore(zk, cluster, timeout, false, loops, local);
     try {
       store.view.start(timeout);
       return store;

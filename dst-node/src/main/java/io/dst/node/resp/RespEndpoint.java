@@ -1,6 +1,7 @@
 package io.dst.node.resp;
 
 import io.dst.node.client.ClusterDataStore;
+import io.dst.node.transport.LocalNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -46,17 +47,19 @@ public final class RespEndpoint implements AutoCloseable {
    */
   public static RespEndpoint start(CuratorFramework zk, String clusterName, Duration timeout,
       String host, int port, String password, CommandObserver observer) {
-    return start(zk, clusterName, timeout, host, port, password, observer, null);
+    return start(zk, clusterName, timeout, host, port, password, observer, null, null);
   }
 
   /**
    * As above, serving clients and reaching the cluster on the node's event loops {@code loops}
    * (null: loops of its own), so a request read on a loop is forwarded, and its answer
-   * received, on that same loop.
+   * received, on that same loop; requests for partitions this node leads go to {@code local}
+   * (null: through a connection like any other).
    */
   public static RespEndpoint start(CuratorFramework zk, String clusterName, Duration timeout,
-      String host, int port, String password, CommandObserver observer, EventLoopGroup loops) {
-    ClusterDataStore cluster = ClusterDataStore.over(zk, clusterName, timeout, loops);
+      String host, int port, String password, CommandObserver observer, EventLoopGroup loops,
+      LocalNode local) {
+    ClusterDataStore cluster = ClusterDataStore.over(zk, clusterName, timeout, loops, local);
     ExecutorService workers =
         Executors.newFixedThreadPool(WORKERS, new DefaultThreadFactory("dst-resp-worker", true));
     RespServer.Builder builder = RespServer.builder(cluster.kv()).password(password)
