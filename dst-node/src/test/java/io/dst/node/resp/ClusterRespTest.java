@@ -124,4 +124,64 @@ class ClusterRespTest {
       cluster.startNode(3);
     }
   }
+
+  @Test
+  void shouldAnswerEveryCommandInOrderWhenFarMoreArriveThanOneBatchHolds() {
+    int n = RespConnectionHandler.MAX_QUEUED * 3;
+    try (Jedis one = client(1)) {
+      Pipeline p = one.pipelined();
+      List<Response<String>> sets = new ArrayList<>(n);
+      List<Response<String>> gets = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        sets.add(p.set("flood-" + i, "v" + i));
+        gets.add(p.get("flood-" + (i / 2)));
+      }
+      p.sync();
+      for (int i = 0; i < n; i++) {
+        assertThat(sets.get(i).get()).isEqualTo("OK");
+        assertThat(gets.get(i).get()).isEqualTo("v" + (i / 2));
+      }
+      assertThat(one.ping()).isEqualTo("PONG");
+    }
+  }
+
+  @Test
+  void shouldKeepEveryAcknowledgedPipelinedWriteWhenANodeStopsMidStream() {
+    List<String> acknowledged = new ArrayList<>();
+    int failed = 0;
+    try (Jedis one = client(1)) {
+      for (int round = 0; round < 60; round++) {
+        if (round == 10) {
+          cluster.stopNode(2);
+        }
+        Pipeline p = one.pipelined();
+        List<Response<String>> sets = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          sets.add(p.set("mid-" + round + "-" + i, "v"));
+        }
+        p.sync();
+        for (int i = 0; i < sets.size(); i++) {
+          try {
+            assertThat(sets.get(i).get()).isEqualTo("OK");
+            acknowledged.add("mid-" + round + "-" + i);
+          } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+            failed++; // an error reply, e.g. while the partition had no primary
+          }
+        }
+      }
+      assertThat(one.ping()).as("the connection survives the failover").isEqualTo("PONG");
+    } finally {
+      cluster.startNode(2);
+    }
+    assertThat(acknowledged).hasSizeGreaterThan(200);
+    int errors = failed;
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .untilAsserted(() -> {
+          try (Jedis three = client(3)) {
+            List<String> values = three.mget(acknowledged.toArray(String[]::new));
+            assertThat(values).as("acknowledged writes (%d others failed with an error)", errors)
+                .allMatch("v"::equals);
+          }
+        });
+  }
 }
