@@ -80,19 +80,11 @@ public final class Partitioner {
         return murmur3(s.getBytes(StandardCharsets.UTF_8));
       }
     }
-    final int c1 = 0xcc9e2d51;
-    final int c2 = 0x1b873593;
     int h1 = 0;
     int end = length & ~3;
     for (int i = 0; i < end; i += 4) {
-      int k1 = s.charAt(i) | (s.charAt(i + 1) << 8) | (s.charAt(i + 2) << 16)
-          | (s.charAt(i + 3) << 24);
-      k1 *= c1;
-      k1 = Integer.rotateLeft(k1, 15);
-      k1 *= c2;
-      h1 ^= k1;
-      h1 = Integer.rotateLeft(h1, 13);
-      h1 = h1 * 5 + 0xe6546b64;
+      h1 = mixBlock(h1, s.charAt(i) | (s.charAt(i + 1) << 8) | (s.charAt(i + 2) << 16)
+          | (s.charAt(i + 3) << 24));
     }
     int k1 = 0;
     switch (length & 3) {
@@ -104,10 +96,7 @@ public final class Partitioner {
         // fall through
       case 1:
         k1 |= s.charAt(end);
-        k1 *= c1;
-        k1 = Integer.rotateLeft(k1, 15);
-        k1 *= c2;
-        h1 ^= k1;
+        h1 ^= mixTail(k1);
         break;
       default:
         break;
@@ -122,19 +111,11 @@ public final class Partitioner {
 
   /** MurmurHash3 x86 32-bit with seed 0 over {@code data[offset, offset+length)}. */
   public static int murmur3(byte[] data, int offset, int length) {
-    final int c1 = 0xcc9e2d51;
-    final int c2 = 0x1b873593;
     int h1 = 0;
     int end = offset + (length & ~3);
     for (int i = offset; i < end; i += 4) {
-      int k1 = (data[i] & 0xff) | ((data[i + 1] & 0xff) << 8) | ((data[i + 2] & 0xff) << 16)
-          | (data[i + 3] << 24);
-      k1 *= c1;
-      k1 = Integer.rotateLeft(k1, 15);
-      k1 *= c2;
-      h1 ^= k1;
-      h1 = Integer.rotateLeft(h1, 13);
-      h1 = h1 * 5 + 0xe6546b64;
+      h1 = mixBlock(h1, (data[i] & 0xff) | ((data[i + 1] & 0xff) << 8)
+          | ((data[i + 2] & 0xff) << 16) | (data[i + 3] << 24));
     }
     int k1 = 0;
     switch (length & 3) {
@@ -146,15 +127,26 @@ public final class Partitioner {
         // fall through
       case 1:
         k1 |= data[end] & 0xff;
-        k1 *= c1;
-        k1 = Integer.rotateLeft(k1, 15);
-        k1 *= c2;
-        h1 ^= k1;
+        h1 ^= mixTail(k1);
         break;
       default:
         break;
     }
     return finish(h1, length);
+  }
+
+  /** One 4-byte block of MurmurHash3 x86 32-bit folded into the running hash. */
+  private static int mixBlock(int h1, int block) {
+    int h = h1 ^ mixTail(block);
+    h = Integer.rotateLeft(h, 13);
+    return h * 5 + 0xe6546b64;
+  }
+
+  /** The key mixing MurmurHash3 applies to each block and to the tail. */
+  private static int mixTail(int k) {
+    int k1 = k * 0xcc9e2d51;
+    k1 = Integer.rotateLeft(k1, 15);
+    return k1 * 0x1b873593;
   }
 
   private static int finish(int h, int length) {
