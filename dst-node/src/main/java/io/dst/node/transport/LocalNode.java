@@ -4,6 +4,9 @@ import io.dst.engine.DstException;
 import io.dst.engine.ErrorCode;
 import io.dst.node.protocol.Message;
 import io.dst.node.protocol.Response;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,12 @@ import java.util.concurrent.TimeoutException;
  * thread hand-off.
  */
 public final class LocalNode {
+  /**
+   * Time limits of requests in flight. A wheel, not {@code CompletableFuture.orTimeout}: that
+   * wakes a scheduler thread for nearly every request, which cost more than the request itself.
+   */
+  private static final HashedWheelTimer TIMEOUTS = new HashedWheelTimer(
+      new DefaultThreadFactory("dst-local-timeouts", true), 20, TimeUnit.MILLISECONDS);
   private final int nodeId;
   private final RequestHandler handler;
 
@@ -41,7 +50,10 @@ public final class LocalNode {
       answer = CompletableFuture.failedFuture(e);
     }
     if (!answer.isDone()) {
-      answer = answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture<Response> pending = answer;
+      Timeout timer = TIMEOUTS.newTimeout(t -> pending.completeExceptionally(
+          new TimeoutException()), timeout.toMillis(), TimeUnit.MILLISECONDS);
+      answer = answer.whenComplete((r, e) -> timer.cancel());
     }
     return answer.handle((response, error) -> {
       if (response != null) {
