@@ -206,48 +206,10 @@ public final class EmbeddedStore implements DataStore {
 
   private Object applyOrThrow(Mutation m) {
     if (m instanceof Mutation.KvBatch b) {
-      List<ApplyResult> results = new ArrayList<>(b.mutations().size());
-      for (Mutation each : b.mutations()) {
-        if (each instanceof Mutation.KvBatch || !each.target().equals(b.target())) {
-          results.add(ApplyResult.failed(new DstException(ErrorCode.INVALID_ARGUMENT,
-              "a kv batch of " + b.target() + " cannot hold " + each)));
-        } else {
-          results.add(apply(each));
-        }
-      }
-      return results;
+      return applyBatch(b);
     }
-    if (m instanceof Mutation.StrPut p) {
-      return kvSlot(m).write(kv -> {
-        kv.put(p.key(), p.value());
-        return null;
-      });
-    }
-    if (m instanceof Mutation.StrDelete d) {
-      return kvSlot(m).write(kv -> kv.delete(d.key()));
-    }
-    if (m instanceof Mutation.StrSet p) {
-      return kvSlot(m).write(kv -> kv.set(p.key(), p.value(), p.condition(), p.expiresAtMillis(),
-          p.nowMillis()));
-    }
-    if (m instanceof Mutation.Expire e) {
-      return kvSlot(m).write(kv -> kv.expire(e.key(), e.expiresAtMillis(), e.nowMillis(),
-          e.condition()));
-    }
-    if (m instanceof Mutation.DropExpired d) {
-      return kvSlot(m).write(kv -> kv.dropExpired(d.key(), d.deadlineMillis()));
-    }
-    if (m instanceof Mutation.StrIncr i) {
-      return kvSlot(m).write(kv -> kv.incrementBy(i.key(), i.delta()));
-    }
-    if (m instanceof Mutation.StrAppend a) {
-      return kvSlot(m).write(kv -> kv.append(a.key(), a.suffix()));
-    }
-    if (m instanceof Mutation.DictPut p) {
-      return kvSlot(m).write(kv -> kv.dictPut(p.key(), p.fields()));
-    }
-    if (m instanceof Mutation.DictDelete d) {
-      return kvSlot(m).write(kv -> kv.dictDelete(d.key(), d.fields()));
+    if (isKvWrite(m)) {
+      return kvSlot(m).write(kv -> applyKv(kv, m));
     }
     if (m instanceof Mutation.CreateTable c) {
       return applyCreateTable(c);
@@ -455,6 +417,76 @@ public final class EmbeddedStore implements DataStore {
       }
     }
     return n;
+  }
+
+  /**
+   * A kv batch under one hold of its partition's write lock (a batch is one log entry, and a
+   * pipelining client sends many): each write gets its own result, and one that fails, or names
+   * another partition, fails alone.
+   */
+  private List<ApplyResult> applyBatch(Mutation.KvBatch b) {
+    List<Mutation> writes = b.mutations();
+    return kvSlots.get(b.partition()).write(kv -> {
+      List<ApplyResult> results = new ArrayList<>(writes.size());
+      for (Mutation each : writes) {
+        if (!isKvWrite(each) || each.target().partition() != b.partition()) {
+          results.add(ApplyResult.failed(new DstException(ErrorCode.INVALID_ARGUMENT,
+              "a kv batch of " + b.target() + " cannot hold " + each)));
+          continue;
+        }
+        try {
+          results.add(ApplyResult.ok(applyKv(kv, each)));
+        } catch (DstException e) {
+          results.add(ApplyResult.failed(e));
+        } catch (RuntimeException e) {
+          LOG.error("internal error applying {}", each, e);
+          results.add(ApplyResult.failed(new DstException(ErrorCode.INTERNAL,
+              "internal error applying " + each.getClass().getSimpleName() + ": " + e, e)));
+        }
+      }
+      return results;
+    });
+  }
+
+  private static boolean isKvWrite(Mutation m) {
+    return m instanceof Mutation.StrPut || m instanceof Mutation.StrDelete
+        || m instanceof Mutation.StrSet || m instanceof Mutation.Expire
+        || m instanceof Mutation.DropExpired || m instanceof Mutation.StrIncr
+        || m instanceof Mutation.StrAppend || m instanceof Mutation.DictPut
+        || m instanceof Mutation.DictDelete;
+  }
+
+  /** Applies kv write {@code m} (one {@link #isKvWrite} accepts) to its partition {@code kv}. */
+  private static Object applyKv(KvPartition kv, Mutation m) {
+    if (m instanceof Mutation.StrPut p) {
+      kv.put(p.key(), p.value());
+      return null;
+    }
+    if (m instanceof Mutation.StrDelete d) {
+      return kv.delete(d.key());
+    }
+    if (m instanceof Mutation.StrSet p) {
+      return kv.set(p.key(), p.value(), p.condition(), p.expiresAtMillis(), p.nowMillis());
+    }
+    if (m instanceof Mutation.Expire e) {
+      return kv.expire(e.key(), e.expiresAtMillis(), e.nowMillis(), e.condition());
+    }
+    if (m instanceof Mutation.DropExpired d) {
+      return kv.dropExpired(d.key(), d.deadlineMillis());
+    }
+    if (m instanceof Mutation.StrIncr i) {
+      return kv.incrementBy(i.key(), i.delta());
+    }
+    if (m instanceof Mutation.StrAppend a) {
+      return kv.append(a.key(), a.suffix());
+    }
+    if (m instanceof Mutation.DictPut p) {
+      return kv.dictPut(p.key(), p.fields());
+    }
+    if (m instanceof Mutation.DictDelete d) {
+      return kv.dictDelete(d.key(), d.fields());
+    }
+    throw new IllegalArgumentException("not a kv write: " + m);
   }
 
   private Guarded<KvPartition> kvSlot(Mutation m) {

@@ -45,6 +45,21 @@ class KvBatchTest {
   }
 
   @Test
+  void refusesANestedBatchOrATableWriteAloneAndAppliesTheRest() {
+    int p = partitionOf("k");
+    ApplyResult r = store.apply(new Mutation.KvBatch(p, List.of(
+        new Mutation.KvBatch(p, List.of(new Mutation.StrPut("k", "nested"))),
+        new Mutation.DropTable("t", true),
+        new Mutation.StrPut("k", "v"))));
+    @SuppressWarnings("unchecked")
+    List<ApplyResult> results = (List<ApplyResult>) r.value();
+    assertThat(results.get(0).error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThat(results.get(1).error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThat(results.get(2).isOk()).isTrue();
+    assertThat(store.kv().get("k")).isEqualTo("v");
+  }
+
+  @Test
   void putsTheExpiryOfADueKeyBeforeItsFirstWrite() {
     EmbeddedStore writer = new EmbeddedStore(4, () -> T0);
     writer.apply(new Mutation.StrSet("n", "5", KvStore.SetCondition.ALWAYS, T0 + 10, T0));
