@@ -58,15 +58,15 @@ final class NodeRequestHandler implements RequestHandler {
       if (w.mutation() instanceof Mutation.KvBatch batch) {
         Mutation.KvBatch sent = expiry.withExpiries(batch);
         byte[] entry = sent == batch ? w.encoded() : LogEntryCodec.encode(sent);
-        return replica.write(w.epoch(), entry)
+        return replica.write(w.epoch(), entry, decoded(sent))
             .thenApply(result -> batchResponse(rid, result, batch, sent));
       }
       Mutation.DropExpired due = expiry.before(w.mutation());
       if (due != null) {
         // Appended ahead of the write, so the write finds its key absent; only the write answers.
-        replica.write(w.epoch(), LogEntryCodec.encode(due));
+        replica.write(w.epoch(), LogEntryCodec.encode(due), decoded(due));
       }
-      return replica.write(w.epoch(), w.encoded()).thenApply(result -> toResponse(rid, result));
+      return replica.write(w.epoch(), w.encoded(), decoded(w.mutation())).thenApply(result -> toResponse(rid, result));
     }
     if (request instanceof DataRequest.Read r) {
       PartitionReplica replica = replica(r.partition(), ErrorCode.NOT_PRIMARY);
@@ -94,6 +94,14 @@ final class NodeRequestHandler implements RequestHandler {
       p = replica.onInstallSnapshot((ReplicationRequest.InstallSnapshot) rr);
     }
     return ok(rid, p.encode());
+  }
+
+  /**
+   * The write to hand the replica along with its bytes, so the primary skips decoding its own
+   * entry; null when decoding might not give back an equal write (the replicas apply the bytes).
+   */
+  private static Mutation decoded(Mutation m) {
+    return LogEntryCodec.roundTrips(m) ? m : null;
   }
 
   private static boolean isBulk(Query q) {

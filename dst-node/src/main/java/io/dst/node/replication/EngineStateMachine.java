@@ -24,7 +24,15 @@ public final class EngineStateMachine implements PartitionStateMachine {
 
   @Override
   public ApplyResult apply(byte[] entry) {
-    Mutation m = LogEntryCodec.decode(entry);
+    return apply(LogEntryCodec.decode(entry));
+  }
+
+  @Override
+  public ApplyResult apply(byte[] entry, Object decoded) {
+    return decoded instanceof Mutation m ? apply(m) : apply(entry);
+  }
+
+  private ApplyResult apply(Mutation m) {
     if (!m.target().equals(id)) {
       return ApplyResult.failed(new DstException(ErrorCode.INVALID_ARGUMENT,
           "a write for partition " + m.target() + " reached partition " + id));

@@ -80,7 +80,7 @@ public final class PartitionReplica implements AutoCloseable {
   private int minInSync = 1;
   private final Set<Integer> isr = new LinkedHashSet<>();
   private final Map<Integer, FollowerStream> followers = new HashMap<>();
-  private final TreeMap<Long, CompletableFuture<ApplyResult>> pending = new TreeMap<>();
+  private final TreeMap<Long, PendingWrite> pending = new TreeMap<>();
   /** The node this primary is handing leadership to (-1: none); it serves nothing meanwhile. */
   private int transferTarget = PartitionState.NO_TRANSFER;
   /** The table's minimum in-sync size as last given to onConfig (capped by replicas on use). */
@@ -289,7 +289,7 @@ public final class PartitionReplica implements AutoCloseable {
     DstException e = new DstException(ErrorCode.UNAVAILABLE,
         "partition " + id + " changed primary before this write was confirmed (" + reason
             + "); it may or may not have been applied");
-    pending.values().forEach(f -> f.completeExceptionally(e));
+    pending.values().forEach(w -> w.result().completeExceptionally(e));
     pending.clear();
   }
 
@@ -300,7 +300,16 @@ public final class PartitionReplica implements AutoCloseable {
    * it is applied. Refuses with NOT_PRIMARY / STALE_EPOCH when the caller's epoch or this replica's
    * role does not match, and with NOT_ENOUGH_REPLICAS below the minimum in-sync size.
    */
-  public synchronized CompletableFuture<ApplyResult> write(long clientEpoch, byte[] entry) {
+  public CompletableFuture<ApplyResult> write(long clientEpoch, byte[] entry) {
+    return write(clientEpoch, entry, null);
+  }
+
+  /**
+   * As {@link #write(long, byte[])}, for a caller that also holds the entry {@code decoded} (what
+   * it encoded): this replica applies that instead of decoding its own entry again.
+   */
+  public synchronized CompletableFuture<ApplyResult> write(long clientEpoch, byte[] entry,
+      Object decoded) {
     checkServing(clientEpoch);
     if (isr.size() < minInSync) {
       throw new DstException(ErrorCode.NOT_ENOUGH_REPLICAS,
@@ -312,7 +321,7 @@ public final class PartitionReplica implements AutoCloseable {
     // Appended locally but not yet shipped: a crash here is the classic unreplicated-tail case.
     Failpoints.hit("log.after-append");
     CompletableFuture<ApplyResult> f = new CompletableFuture<>();
-    pending.put(offset, f);
+    pending.put(offset, new PendingWrite(f, decoded));
     for (FollowerStream s : followers.values()) {
       s.pump();
     }
@@ -367,16 +376,16 @@ public final class PartitionReplica implements AutoCloseable {
   private void applyCommitted() {
     while (applied < commit) {
       LogEntry e = entries.get(applied);
+      PendingWrite w = pending.remove(e.offset());
       ApplyResult r;
       try {
-        r = machine.apply(e.payload());
+        r = w == null ? machine.apply(e.payload()) : machine.apply(e.payload(), w.decoded());
       } catch (DstException ex) {
         r = ApplyResult.failed(ex);
       }
       applied++;
-      CompletableFuture<ApplyResult> f = pending.remove(e.offset());
-      if (f != null) {
-        f.complete(r);
+      if (w != null) {
+        w.result().complete(r);
       }
     }
     maybeSnapshot();
@@ -680,6 +689,9 @@ public final class PartitionReplica implements AutoCloseable {
    * <b>match</b> is the replica's log end as last confirmed in this epoch (-1 before the
    * handshake); <b>caughtUp</b> the last time the replica held everything the primary had.
    */
+  /** A write this primary appended and has not answered: its result, and the entry decoded. */
+  private record PendingWrite(CompletableFuture<ApplyResult> result, Object decoded) {}
+
   private final class FollowerStream {
     final int node;
     boolean handshaken;
