@@ -156,6 +156,16 @@ final class ClusterKv implements KvStore, KvPipeline {
 
   @Override
   public CompletableFuture<List<Object>> writeAll(List<Mutation> writes) {
+    if (writes.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    int first = writes.get(0).target().partition();
+    if (samePartition(writes, first)) {
+      // The common case (one client's pipeline often writes one key): one call, no regrouping.
+      Mutation m = writes.size() == 1 ? writes.get(0) : new Mutation.KvBatch(first, writes);
+      return client.sendAll(List.of(ClusterClient.Call.write(m))).thenApply(answers ->
+          writes.size() == 1 ? answers : batchItems(answers.get(0), writes.size()));
+    }
     // One batch per partition, in first-seen order; each write remembers where its result goes.
     Map<Integer, List<Mutation>> byPartition = new LinkedHashMap<>();
     Map<Integer, List<Integer>> slots = new LinkedHashMap<>();
@@ -168,6 +178,29 @@ final class ClusterKv implements KvStore, KvPipeline {
     byPartition.forEach((p, ms) -> calls.add(ClusterClient.Call.write(ms.size() == 1 ? ms.get(0)
         : new Mutation.KvBatch(p, ms))));
     return client.sendAll(calls).thenApply(answers -> spread(answers, slots, writes.size()));
+  }
+
+  private static boolean samePartition(List<Mutation> writes, int partition) {
+    for (int i = 1; i < writes.size(); i++) {
+      if (writes.get(i).target().partition() != partition) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The {@code n} results of a batch's answer, or its failure {@code n} times. */
+  private static List<Object> batchItems(Object answer, int n) {
+    Object[] out = new Object[n];
+    if (answer instanceof DstException failed) {
+      java.util.Arrays.fill(out, failed);
+    } else {
+      List<?> items = (List<?>) answer;
+      for (int k = 0; k < n; k++) {
+        out[k] = batchItem((List<?>) items.get(k));
+      }
+    }
+    return java.util.Arrays.asList(out);
   }
 
   /** One write's result inside a batch's answer: [null, value] or [error code, message]. */
@@ -208,12 +241,10 @@ final class ClusterKv implements KvStore, KvPipeline {
       Object answer = answers.get(c++);
       if (where.size() == 1) {
         out[where.get(0)] = answer;
-      } else if (answer instanceof DstException failed) {
-        where.forEach(i -> out[i] = failed);
       } else {
-        List<?> items = (List<?>) answer;
+        List<Object> items = batchItems(answer, where.size());
         for (int k = 0; k < where.size(); k++) {
-          out[where.get(k)] = batchItem((List<?>) items.get(k));
+          out[where.get(k)] = items.get(k);
         }
       }
     }

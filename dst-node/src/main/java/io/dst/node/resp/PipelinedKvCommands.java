@@ -99,6 +99,9 @@ final class PipelinedKvCommands {
     if (c.argc() == 3 && c.is(0, "SET")) {
       return new Mutation.StrPut(c.string(1), c.string(2));
     }
+    if (c.argc() == 4) {
+      return new Mutation.DictPut(c.string(1), Map.of(c.string(2), c.string(3)));
+    }
     Map<String, String> fields = new LinkedHashMap<>();
     for (int i = 2; i < c.argc(); i += 2) {
       fields.put(c.string(i), c.string(i + 1));
